@@ -1,0 +1,137 @@
+package com.foobar.infra.mariadb;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One MariaDB server of a replicated topology: its data directory, its command line and its first-time
+ * installation.
+ *
+ * <p>Every server writes a GTID binlog (replicas too, with {@code log-slave-updates}) so that any replica could
+ * later be promoted; replicas are {@code read-only}, which the replication thread and administrators bypass.
+ * The server listens on {@code 127.0.0.1} only.
+ */
+public record MariaDbServer(String name, DatabaseRole role, int port, int serverId, Path dataDir, Path runDir,
+        MariaDbDistribution distribution) {
+
+    private static final long INSTALL_TIMEOUT_SECONDS = 120;
+
+    public boolean isInstalled() {
+        return Files.isDirectory(this.dataDir.resolve("mysql"));
+    }
+
+    /**
+     * Creates the data directory with the system tables and the administrator account (local to this server:
+     * it is created outside the binlog, so it never replicates).
+     */
+    public void install(DatabaseCredentials credentials, Path logFile) {
+        try {
+            Files.createDirectories(this.dataDir);
+            Files.createDirectories(logFile.getParent());
+            List<String> installDb = new ArrayList<>(List.of("bash", this.distribution.installScript().toString(),
+                    "--no-defaults", "--basedir=" + this.distribution.baseDir(), "--datadir=" + this.dataDir,
+                    "--skip-name-resolve", "--skip-test-db"));
+            addUserOption(installDb);
+            run(installDb, null, logFile);
+            // Bootstrap mode starts without grant tables; FLUSH PRIVILEGES loads them so CREATE USER works.
+            String adminSql = "FLUSH PRIVILEGES;\n" + "CREATE USER '" + credentials.adminUser() + "'@'127.0.0.1' "
+                    + "IDENTIFIED BY '" + credentials.adminPassword() + "';\n" + "GRANT ALL PRIVILEGES ON *.* TO '"
+                    + credentials.adminUser() + "'@'127.0.0.1' WITH GRANT OPTION;\n";
+            List<String> bootstrap = new ArrayList<>(List.of(this.distribution.serverBinary().toString(),
+                    "--no-defaults", "--bootstrap", "--basedir=" + this.distribution.baseDir(),
+                    "--datadir=" + this.dataDir));
+            addUserOption(bootstrap);
+            run(bootstrap, adminSql, logFile);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not install " + this.name + " in " + this.dataDir, ex);
+        }
+    }
+
+    /** The {@code mariadbd} command line for this server. */
+    public List<String> command() {
+        List<String> command = new ArrayList<>(List.of(this.distribution.serverBinary().toString(), "--no-defaults",
+                "--basedir=" + this.distribution.baseDir(), "--datadir=" + this.dataDir, "--port=" + this.port,
+                "--bind-address=127.0.0.1", "--socket=" + this.runDir.resolve(this.name + ".sock"),
+                "--pid-file=" + this.runDir.resolve(this.name + ".pid"), "--server-id=" + this.serverId,
+                "--log-bin=" + this.name + "-bin", "--log-slave-updates", "--binlog-format=ROW",
+                "--gtid-strict-mode=1", "--skip-name-resolve", "--character-set-server=utf8mb4",
+                "--collation-server=utf8mb4_unicode_ci", "--innodb-buffer-pool-size=64M",
+                // Loopback only, so the dev topology skips TLS; Compose and Kubernetes are where it matters.
+                "--skip-ssl"));
+        if (this.role == DatabaseRole.REPLICA) {
+            command.add("--read-only=1");
+            command.add("--relay-log=" + this.name + "-relay");
+        }
+        addUserOption(command);
+        return command;
+    }
+
+    /** A process builder for {@link #command()}, its output appended to {@code logFile}. */
+    public ProcessBuilder processBuilder(Path logFile) {
+        try {
+            Files.createDirectories(this.runDir);
+            Files.createDirectories(logFile.getParent());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return new ProcessBuilder(command()).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    }
+
+    /** The JDBC URL of this server for {@code database}, for the administrator and the application alike. */
+    public String jdbcUrl(String database) {
+        return jdbcUrl(this.port, database);
+    }
+
+    /** The JDBC URL of a server of ours on {@code port}. */
+    public static String jdbcUrl(int port, String database) {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + database + "?sslMode=DISABLED&connectTimeout=2000";
+    }
+
+    // mariadbd refuses to run as root unless told so explicitly.
+    private static void addUserOption(List<String> command) {
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.add("--user=root");
+        }
+    }
+
+    private void run(List<String> command, String stdin, Path logFile) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        if (stdin == null) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        }
+        Process process = builder.start();
+        if (stdin != null) {
+            try (var in = process.getOutputStream()) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            if (!process.waitFor(INSTALL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("Installing " + this.name + " timed out; see " + logFile);
+            }
+        }
+        catch (InterruptedException ex) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while installing " + this.name, ex);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("Installing " + this.name + " failed (exit " + process.exitValue()
+                    + "); see " + logFile);
+        }
+    }
+
+}
