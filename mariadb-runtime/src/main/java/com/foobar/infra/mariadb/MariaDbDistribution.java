@@ -39,6 +39,12 @@ public final class MariaDbDistribution {
         this.version = version;
     }
 
+    /** Whether {@link #unpack} would find the binaries already unpacked below {@code parentDir}. */
+    public static boolean isUnpacked(Path parentDir) {
+        String version = readVersion(MariaDbDistribution.class.getClassLoader());
+        return Files.exists(parentDir.resolve("mariadb-" + version).resolve(COMPLETE_MARKER));
+    }
+
     /**
      * Unpacks the binaries found on the class path below {@code parentDir} unless an earlier call finished
      * doing so.

@@ -24,9 +24,9 @@ public final class ReplicationSetup {
      * Creates the application database and accounts on the primary. They are written to the binlog, so the
      * replicas get them by replication like any other change.
      */
-    public void preparePrimary(MariaDbServer primary) throws SQLException {
+    public void preparePrimary(int primaryPort) throws SQLException {
         DatabaseCredentials c = this.credentials;
-        try (Connection connection = adminConnection(primary); Statement statement = connection.createStatement()) {
+        try (Connection connection = adminConnection(primaryPort); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE IF NOT EXISTS " + c.database()
                     + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             statement.execute("CREATE USER IF NOT EXISTS '" + c.appUser() + "'@'127.0.0.1' IDENTIFIED BY '"
@@ -40,12 +40,12 @@ public final class ReplicationSetup {
         }
     }
 
-    /** Points {@code replica} at {@code primary} and starts both replication threads. */
-    public void followPrimary(MariaDbServer replica, MariaDbServer primary) throws SQLException {
+    /** Points the replica on {@code replicaPort} at the primary and starts both replication threads. */
+    public void followPrimary(int replicaPort, int primaryPort) throws SQLException {
         DatabaseCredentials c = this.credentials;
-        try (Connection connection = adminConnection(replica); Statement statement = connection.createStatement()) {
+        try (Connection connection = adminConnection(replicaPort); Statement statement = connection.createStatement()) {
             statement.execute("STOP SLAVE");
-            statement.execute("CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=" + primary.port()
+            statement.execute("CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=" + primaryPort
                     + ", MASTER_USER='" + c.replicationUser() + "', MASTER_PASSWORD='" + c.replicationPassword()
                     + "', MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1, MASTER_SSL=0");
             statement.execute("START SLAVE");
@@ -53,8 +53,8 @@ public final class ReplicationSetup {
     }
 
     /** The replica's replication state, or a stopped state when it has never been pointed at a primary. */
-    public ReplicaStatus status(MariaDbServer replica) throws SQLException {
-        try (Connection connection = adminConnection(replica);
+    public ReplicaStatus status(int replicaPort) throws SQLException {
+        try (Connection connection = adminConnection(replicaPort);
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SHOW SLAVE STATUS")) {
             if (!rows.next()) {
@@ -76,9 +76,9 @@ public final class ReplicationSetup {
         }
     }
 
-    /** Whether {@code server} accepts the administrator's connections. */
-    public boolean isReachable(MariaDbServer server) {
-        try (Connection connection = adminConnection(server)) {
+    /** Whether the server on {@code port} accepts the administrator's connections. */
+    public boolean isReachable(int port) {
+        try (Connection connection = adminConnection(port)) {
             return connection.isValid(2);
         }
         catch (SQLException ex) {
@@ -87,8 +87,8 @@ public final class ReplicationSetup {
     }
 
     /** A connection as the server's local administrator; the caller closes it. */
-    public Connection adminConnection(MariaDbServer server) throws SQLException {
-        return DriverManager.getConnection(server.jdbcUrl(""), this.credentials.adminUser(),
+    public Connection adminConnection(int port) throws SQLException {
+        return DriverManager.getConnection(MariaDbServer.jdbcUrl(port, ""), this.credentials.adminUser(),
                 this.credentials.adminPassword());
     }
 

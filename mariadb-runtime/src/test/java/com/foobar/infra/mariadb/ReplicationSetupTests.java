@@ -51,8 +51,8 @@ class ReplicationSetupTests {
         for (MariaDbServer server : List.of(primary, replica)) {
             awaitReachable(server);
         }
-        SETUP.preparePrimary(primary);
-        SETUP.followPrimary(replica, primary);
+        SETUP.preparePrimary(primary.port());
+        SETUP.followPrimary(replica.port(), primary.port());
         awaitApplicationAccount(replica);
     }
 
@@ -78,8 +78,8 @@ class ReplicationSetupTests {
             seen = readNote(replica);
             Thread.sleep(50);
         }
-        assertThat(seen).as("row on the replica; %s", SETUP.status(replica)).isEqualTo("replicated");
-        assertThat(SETUP.status(replica).isReplicating()).isTrue();
+        assertThat(seen).as("row on the replica; %s", SETUP.status(replica.port())).isEqualTo("replicated");
+        assertThat(SETUP.status(replica.port()).isReplicating()).isTrue();
     }
 
     @Test
@@ -93,7 +93,7 @@ class ReplicationSetupTests {
 
     @Test
     void shouldReportAPrimaryAsNotReplicating() throws SQLException {
-        assertThat(SETUP.status(primary).isReplicating()).isFalse();
+        assertThat(SETUP.status(primary.port()).isReplicating()).isFalse();
     }
 
     private static String readNote(MariaDbServer server) {
@@ -119,7 +119,7 @@ class ReplicationSetupTests {
                 return;
             }
             catch (SQLException ex) {
-                assertThat(Instant.now()).as("account replicated in time; %s", SETUP.status(server))
+                assertThat(Instant.now()).as("account replicated in time; %s", SETUP.status(server.port()))
                     .isBefore(deadline);
                 Thread.sleep(100);
             }
@@ -128,7 +128,7 @@ class ReplicationSetupTests {
 
     private static void awaitReachable(MariaDbServer server) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!SETUP.isReachable(server)) {
+        while (!SETUP.isReachable(server.port())) {
             assertThat(Instant.now()).as(server.name() + " reachable in time").isBefore(deadline);
             Thread.sleep(100);
         }

@@ -1,0 +1,140 @@
+package com.foobar.infra.launcher;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+import com.foobar.infra.launcher.state.TopologyState;
+import com.foobar.infra.launcher.topology.TopologyPlan;
+
+/**
+ * {@code ./foobar up|down|status}: the entry point of the launcher. Problems the user can fix are printed as one
+ * clear message and a non-zero exit code (1 for a refused or failed command, 2 for a wrong command line).
+ */
+public final class FoobarCommandLine {
+
+    private static final String USAGE = """
+            usage: ./foobar up [--servers N] [--replicas M] [--port-offset K]
+                   ./foobar down
+                   ./foobar status [--json]
+            """;
+
+    private final PrintStream out;
+
+    private final PrintStream err;
+
+    FoobarCommandLine(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new FoobarCommandLine(System.out, System.err).run(List.of(args)));
+    }
+
+    int run(List<String> args) {
+        Deque<String> words = new ArrayDeque<>(args);
+        Path root = Path.of(System.getProperty("foobar.root", "."));
+        Path home = null;
+        String command = null;
+        int servers = 3;
+        int replicas = 2;
+        int portOffset = 0;
+        boolean json = false;
+        try {
+            while (!words.isEmpty()) {
+                String word = words.pop();
+                switch (word) {
+                    case "--root" -> root = Path.of(value(word, words));
+                    case "--home" -> home = Path.of(value(word, words));
+                    case "--servers" -> servers = number(word, words);
+                    case "--replicas" -> replicas = number(word, words);
+                    case "--port-offset" -> portOffset = number(word, words);
+                    case "--json" -> json = true;
+                    case "up", "down", "status" -> command = word;
+                    case "-h", "--help", "help" -> {
+                        this.out.print(USAGE);
+                        return 0;
+                    }
+                    default -> throw new IllegalArgumentException("unknown argument '" + word + "'");
+                }
+            }
+            if (command == null) {
+                throw new IllegalArgumentException("say up, down or status");
+            }
+            TopologyPlan plan = new TopologyPlan(servers, replicas, portOffset);
+            LocalTopology topology = new LocalTopology(root, home != null ? home : root.resolve(".foobar"), this.out);
+            return switch (command) {
+                case "up" -> up(topology, plan);
+                case "down" -> down(topology);
+                default -> status(topology, json);
+            };
+        }
+        catch (IllegalArgumentException ex) {
+            this.err.println("foobar: " + ex.getMessage());
+            this.err.print(USAGE);
+            return 2;
+        }
+        catch (TopologyException ex) {
+            this.err.println("foobar: " + ex.getMessage());
+            return 1;
+        }
+    }
+
+    private int up(LocalTopology topology, TopologyPlan plan) {
+        TopologyState state = topology.up(plan);
+        Path ca = Path.of("").toAbsolutePath().relativize(topology.caCertificate());
+        int port = plan.node("gateway-1").port("https");
+        this.out.printf("""
+
+                www.foobar.com is up: %s
+                  trust the dev CA:  %s
+                  try it:            curl --cacert %s --resolve www.foobar.com:%d:127.0.0.1 %sapi/posts
+                  browse it:         add "127.0.0.1 www.foobar.com foobar.com" to /etc/hosts
+                  see the nodes:     ./foobar status    stop them: ./foobar down
+                """, state.url(), ca, ca, port, state.url());
+        return 0;
+    }
+
+    private int down(LocalTopology topology) {
+        int stopped = topology.down();
+        this.out.println(stopped == 0 ? "foobar: nothing was running" : "foobar: stopped " + stopped + " nodes");
+        return 0;
+    }
+
+    private int status(LocalTopology topology, boolean json) {
+        Optional<TopologyStatus> status = topology.status();
+        if (status.isEmpty()) {
+            if (json) {
+                this.out.println("{\"nodes\": [], \"url\": null}");
+            }
+            else {
+                this.out.println("foobar: not running (start it with ./foobar up)");
+            }
+            return 3;
+        }
+        this.out.print(json ? status.get().toJson() + "\n" : status.get().toTable());
+        return status.get().allHealthy() ? 0 : 1;
+    }
+
+    private static String value(String option, Deque<String> words) {
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return words.pop();
+    }
+
+    private static int number(String option, Deque<String> words) {
+        String value = value(option, words);
+        try {
+            return Integer.parseInt(value);
+        }
+        catch (NumberFormatException ex) {
+            throw new IllegalArgumentException(option + " needs a whole number, got '" + value + "'");
+        }
+    }
+
+}

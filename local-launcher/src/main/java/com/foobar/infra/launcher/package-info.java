@@ -1,0 +1,7 @@
+/**
+ * The {@code ./foobar} command: starts, watches and stops the local topology.
+ */
+@NullMarked
+package com.foobar.infra.launcher;
+
+import org.jspecify.annotations.NullMarked;

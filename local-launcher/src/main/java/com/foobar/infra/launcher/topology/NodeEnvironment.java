@@ -1,0 +1,81 @@
+package com.foobar.infra.launcher.topology;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.foobar.infra.mariadb.DatabaseCredentials;
+import com.foobar.infra.mariadb.MariaDbServer;
+
+/**
+ * The environment variables each service node is started with: the one place where the launcher meets the
+ * services' configuration ({@code application.yml} placeholders and {@code foobar.*} properties).
+ *
+ * <p>Web server N forwards to application server N, as in the seeds, where each server runs both tiers.
+ */
+public final class NodeEnvironment {
+
+    private final TopologyPlan plan;
+
+    private final DatabaseCredentials credentials;
+
+    private final Path tlsDir;
+
+    public NodeEnvironment(TopologyPlan plan, DatabaseCredentials credentials, Path tlsDir) {
+        this.plan = plan;
+        this.credentials = credentials;
+        this.tlsDir = tlsDir;
+    }
+
+    public Map<String, String> of(Node node) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("FOOBAR_NODE_NAME", node.name());
+        env.put("FOOBAR_TOPOLOGY_HEADERS", "true");
+        env.put("FOOBAR_MANAGEMENT_PORT", String.valueOf(node.port("management")));
+        switch (node.role()) {
+            case APP -> app(node, env);
+            case WEB -> web(node, env);
+            case GATEWAY -> gateway(node, env);
+            default -> throw new IllegalArgumentException(node.name() + " is not a service node");
+        }
+        return env;
+    }
+
+    private void app(Node node, Map<String, String> env) {
+        env.put("FOOBAR_HTTP_PORT", String.valueOf(node.port("http")));
+        env.put("FOOBAR_DATASOURCE_USERNAME", this.credentials.appUser());
+        env.put("FOOBAR_DATASOURCE_PASSWORD", this.credentials.appPassword());
+        Node primary = this.plan.node("db-primary");
+        env.put("FOOBAR_DATASOURCE_PRIMARY_NAME", primary.name());
+        env.put("FOOBAR_DATASOURCE_PRIMARY_URL", jdbcUrl(primary));
+        List<Node> replicas = this.plan.nodes(NodeRole.DB_REPLICA);
+        for (int i = 0; i < replicas.size(); i++) {
+            env.put("FOOBAR_DATASOURCE_REPLICAS_" + i + "_NAME", replicas.get(i).name());
+            env.put("FOOBAR_DATASOURCE_REPLICAS_" + i + "_URL", jdbcUrl(replicas.get(i)));
+        }
+    }
+
+    private void web(Node node, Map<String, String> env) {
+        env.put("FOOBAR_HTTP_PORT", String.valueOf(node.port("http")));
+        Node app = this.plan.node("app-" + node.index());
+        env.put("FOOBAR_APP_URL", "http://127.0.0.1:" + app.port("http"));
+    }
+
+    private void gateway(Node node, Map<String, String> env) {
+        env.put("FOOBAR_HTTPS_PORT", String.valueOf(node.port("https")));
+        env.put("FOOBAR_HTTP_REDIRECT_PORT", String.valueOf(node.port("http")));
+        env.put("FOOBAR_TLS_CERTIFICATE", "file:" + this.tlsDir.resolve("www.foobar.com.crt"));
+        env.put("FOOBAR_TLS_PRIVATE_KEY", "file:" + this.tlsDir.resolve("www.foobar.com.key"));
+        List<Node> webs = this.plan.nodes(NodeRole.WEB);
+        for (int i = 0; i < webs.size(); i++) {
+            env.put("FOOBAR_GATEWAY_BACKENDS_" + i + "_NAME", webs.get(i).name());
+            env.put("FOOBAR_GATEWAY_BACKENDS_" + i + "_URI", "http://127.0.0.1:" + webs.get(i).port("http"));
+        }
+    }
+
+    private String jdbcUrl(Node database) {
+        return MariaDbServer.jdbcUrl(database.port("mysql"), this.credentials.database());
+    }
+
+}

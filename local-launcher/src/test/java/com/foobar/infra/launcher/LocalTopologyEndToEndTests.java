@@ -1,0 +1,183 @@
+package com.foobar.infra.launcher;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.foobar.infra.launcher.topology.Node;
+import com.foobar.infra.launcher.topology.NodeRole;
+import com.foobar.infra.launcher.topology.TopologyPlan;
+import com.foobar.infra.mariadb.DatabaseCredentials;
+import com.foobar.infra.mariadb.MariaDbServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole topology, started through the same code as {@code ./foobar up} (3 servers, 2 replicas, ports
+ * shifted by 11000), exercised over HTTPS through the gateway as a client would.
+ */
+class LocalTopologyEndToEndTests {
+
+    private static final int PORT_OFFSET = 11_000;
+
+    private static final TopologyPlan PLAN = new TopologyPlan(3, 2, PORT_OFFSET);
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+
+    @TempDir
+    static Path home;
+
+    static Path root = Path.of(System.getProperty("foobar.root", "..")).toAbsolutePath();
+
+    static LocalTopology topology;
+
+    static SiteClient client;
+
+    static String site;
+
+    @BeforeAll
+    static void up() throws Exception {
+        topology = new LocalTopology(root, home, System.out);
+        site = topology.up(PLAN).url();
+        client = new SiteClient(topology.caCertificate());
+    }
+
+    @AfterAll
+    static void down() {
+        if (topology != null) {
+            topology.down();
+        }
+    }
+
+    @Test
+    void shouldBalanceRoundRobinOverTheWebServersThroughEveryTier() throws Exception {
+        Map<String, Integer> perWebServer = new TreeMap<>();
+        for (int i = 0; i < 30; i++) {
+            HttpResponse<String> response = client.get(site + "api/posts");
+            assertThat(response.statusCode()).isEqualTo(200);
+            String servedBy = response.headers().firstValue("X-Served-By").orElseThrow();
+            assertThat(servedBy).matches("gateway-1, web-[1-3], app-[1-3]");
+            perWebServer.merge(servedBy.split(", ")[1], 1, Integer::sum);
+        }
+        assertThat(perWebServer).containsExactlyEntriesOf(Map.of("web-1", 10, "web-2", 10, "web-3", 10));
+    }
+
+    @Test
+    void shouldWriteOnThePrimaryAndReplicateToEveryReplica() throws Exception {
+        String body = "hello from the end-to-end test " + Instant.now();
+        HttpResponse<String> created = client.postJson(site + "api/posts", "{\"body\": \"" + body + "\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("X-DB-Node")).hasValue("db-primary");
+        Matcher id = ID.matcher(created.body());
+        assertThat(id.find()).as("id in %s", created.body()).isTrue();
+        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(
+                (location) -> assertThat(location).endsWith("/api/posts/" + id.group(1)));
+        for (Node replica : PLAN.nodes(NodeRole.DB_REPLICA)) {
+            assertThat(awaitBodyOn(replica, Long.parseLong(id.group(1)))).as(replica.name()).isEqualTo(body);
+        }
+        HttpResponse<String> read = client.get(site + "api/posts/" + id.group(1));
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).contains(body);
+    }
+
+    @Test
+    void shouldReadListsFromAReplica() throws Exception {
+        HttpResponse<String> list = client.get(site + "api/posts?limit=5");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.headers().firstValue("X-DB-Node")).hasValueSatisfying(
+                (node) -> assertThat(node).matches("db-replica-[12]"));
+    }
+
+    @Test
+    void shouldAnswerInvalidJsonWithAProblem() throws Exception {
+        HttpResponse<String> response = client.postJson(site + "api/posts", "{\"body\": ");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                (type) -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":400").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldAnswerAnUnknownRouteWith404() throws Exception {
+        assertThat(client.get(site + "api/no-such-thing").statusCode()).isEqualTo(404);
+        assertThat(client.get(site + "no-such-page").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldRedirectPlainHttpAndTheBareDomain() throws Exception {
+        int https = PLAN.node("gateway-1").port("https");
+        int http = PLAN.node("gateway-1").port("http");
+        HttpResponse<String> plain = client.get("http://www.foobar.com:" + http + "/api/posts?limit=1");
+        assertThat(plain.statusCode()).isEqualTo(301);
+        assertThat(plain.headers().firstValue("Location"))
+            .hasValue("https://www.foobar.com:" + https + "/api/posts?limit=1");
+        HttpResponse<String> bare = client.get("https://foobar.com:" + https + "/about");
+        assertThat(bare.statusCode()).isEqualTo(301);
+        assertThat(bare.headers().firstValue("Location")).hasValue("https://www.foobar.com:" + https + "/about");
+    }
+
+    @Test
+    void shouldRefuseASecondUpWhileRunning() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new FoobarCommandLine(new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+            .run(List.of("up", "--root", root.toString(), "--home", home.toString(), "--port-offset",
+                    String.valueOf(PORT_OFFSET)));
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("already running");
+    }
+
+    @Test
+    void shouldReportEveryNodeHealthyInStatus() {
+        TopologyStatus status = topology.status().orElseThrow();
+        assertThat(status.nodes()).hasSize(PLAN.nodes().size());
+        assertThat(status.allHealthy()).isTrue();
+        assertThat(status.toJson()).contains("\"name\" : \"db-replica-2\"").contains("\"role\" : \"gateway\"");
+    }
+
+    private static String awaitBodyOn(Node replica, long id) throws Exception {
+        DatabaseCredentials credentials = topology.credentials();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        String url = MariaDbServer.jdbcUrl(replica.port("mysql"), credentials.database());
+        while (true) {
+            try (Connection connection = DriverManager.getConnection(url, credentials.appUser(),
+                    credentials.appPassword());
+                    PreparedStatement query = connection.prepareStatement("SELECT body FROM post WHERE id = ?")) {
+                query.setLong(1, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    if (rows.next()) {
+                        return rows.getString(1);
+                    }
+                }
+            }
+            catch (SQLException ex) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw ex;
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                return null;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+}

@@ -1,0 +1,111 @@
+package com.foobar.infra.launcher.topology;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.foobar.infra.mariadb.DatabaseCredentials;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.entry;
+
+class NodeEnvironmentTests {
+
+    private static final DatabaseCredentials CREDENTIALS = new DatabaseCredentials("foobar", "admin", "adminpw1",
+            "appuser", "apppw1", "repl", "replpw1");
+
+    private static final Path TLS_DIR = Path.of("/home/someone/.foobar/tls");
+
+    private final TopologyPlan plan = TopologyPlan.seedsDefault();
+
+    private final NodeEnvironment environment = new NodeEnvironment(this.plan, CREDENTIALS, TLS_DIR);
+
+    @Test
+    void shouldGiveAnAppNodeThePrimaryAndEveryReplica() {
+        Map<String, String> env = this.environment.of(this.plan.node("app-2"));
+
+        assertThat(env).containsExactly(entry("FOOBAR_NODE_NAME", "app-2"), entry("FOOBAR_TOPOLOGY_HEADERS", "true"),
+                entry("FOOBAR_MANAGEMENT_PORT", "8252"), entry("FOOBAR_HTTP_PORT", "8202"),
+                entry("FOOBAR_DATASOURCE_USERNAME", "appuser"), entry("FOOBAR_DATASOURCE_PASSWORD", "apppw1"),
+                entry("FOOBAR_DATASOURCE_PRIMARY_NAME", "db-primary"),
+                entry("FOOBAR_DATASOURCE_PRIMARY_URL",
+                        "jdbc:mysql://127.0.0.1:13306/foobar?sslMode=DISABLED&connectTimeout=2000"),
+                entry("FOOBAR_DATASOURCE_REPLICAS_0_NAME", "db-replica-1"),
+                entry("FOOBAR_DATASOURCE_REPLICAS_0_URL",
+                        "jdbc:mysql://127.0.0.1:13307/foobar?sslMode=DISABLED&connectTimeout=2000"),
+                entry("FOOBAR_DATASOURCE_REPLICAS_1_NAME", "db-replica-2"),
+                entry("FOOBAR_DATASOURCE_REPLICAS_1_URL",
+                        "jdbc:mysql://127.0.0.1:13308/foobar?sslMode=DISABLED&connectTimeout=2000"));
+    }
+
+    @Test
+    void shouldNotGiveTheAdminOrReplicationPasswordToAnAppNode() {
+        Map<String, String> env = this.environment.of(this.plan.node("app-1"));
+
+        assertThat(env.values()).doesNotContain("adminpw1", "replpw1");
+    }
+
+    @Test
+    void shouldGiveAnAppNodeNoReplicasWhenThereAreNone() {
+        TopologyPlan plan = new TopologyPlan(1, 0, 0);
+        Map<String, String> env = new NodeEnvironment(plan, CREDENTIALS, TLS_DIR).of(plan.node("app-1"));
+
+        assertThat(env).containsEntry("FOOBAR_DATASOURCE_PRIMARY_NAME", "db-primary");
+        assertThat(env.keySet()).noneMatch((key) -> key.startsWith("FOOBAR_DATASOURCE_REPLICAS_"));
+    }
+
+    @Test
+    void shouldForwardEachWebNodeToTheAppNodeOfTheSameNumber() {
+        for (int i = 1; i <= 3; i++) {
+            Map<String, String> env = this.environment.of(this.plan.node("web-" + i));
+
+            assertThat(env).containsExactly(entry("FOOBAR_NODE_NAME", "web-" + i),
+                    entry("FOOBAR_TOPOLOGY_HEADERS", "true"), entry("FOOBAR_MANAGEMENT_PORT", String.valueOf(8150 + i)),
+                    entry("FOOBAR_HTTP_PORT", String.valueOf(8100 + i)),
+                    entry("FOOBAR_APP_URL", "http://127.0.0.1:" + (8200 + i)));
+        }
+    }
+
+    @Test
+    void shouldGiveTheGatewayEveryWebBackendAndTheSiteCertificate() {
+        Map<String, String> env = this.environment.of(this.plan.node("gateway-1"));
+
+        assertThat(env).containsExactly(entry("FOOBAR_NODE_NAME", "gateway-1"),
+                entry("FOOBAR_TOPOLOGY_HEADERS", "true"), entry("FOOBAR_MANAGEMENT_PORT", "8481"),
+                entry("FOOBAR_HTTPS_PORT", "8443"), entry("FOOBAR_HTTP_REDIRECT_PORT", "8080"),
+                entry("FOOBAR_TLS_CERTIFICATE", "file:" + TLS_DIR.resolve("www.foobar.com.crt")),
+                entry("FOOBAR_TLS_PRIVATE_KEY", "file:" + TLS_DIR.resolve("www.foobar.com.key")),
+                entry("FOOBAR_GATEWAY_BACKENDS_0_NAME", "web-1"),
+                entry("FOOBAR_GATEWAY_BACKENDS_0_URI", "http://127.0.0.1:8101"),
+                entry("FOOBAR_GATEWAY_BACKENDS_1_NAME", "web-2"),
+                entry("FOOBAR_GATEWAY_BACKENDS_1_URI", "http://127.0.0.1:8102"),
+                entry("FOOBAR_GATEWAY_BACKENDS_2_NAME", "web-3"),
+                entry("FOOBAR_GATEWAY_BACKENDS_2_URI", "http://127.0.0.1:8103"));
+    }
+
+    @Test
+    void shouldApplyThePortOffsetToEveryAddress() {
+        TopologyPlan plan = new TopologyPlan(2, 1, 1000);
+        NodeEnvironment environment = new NodeEnvironment(plan, CREDENTIALS, TLS_DIR);
+
+        assertThat(environment.of(plan.node("gateway-1"))).containsEntry("FOOBAR_HTTPS_PORT", "9443")
+            .containsEntry("FOOBAR_GATEWAY_BACKENDS_1_URI", "http://127.0.0.1:9102")
+            .doesNotContainKey("FOOBAR_GATEWAY_BACKENDS_2_NAME");
+        assertThat(environment.of(plan.node("web-2"))).containsEntry("FOOBAR_APP_URL", "http://127.0.0.1:9202");
+        assertThat(environment.of(plan.node("app-1")))
+            .containsEntry("FOOBAR_DATASOURCE_PRIMARY_URL",
+                    "jdbc:mysql://127.0.0.1:14306/foobar?sslMode=DISABLED&connectTimeout=2000")
+            .containsEntry("FOOBAR_DATASOURCE_REPLICAS_0_URL",
+                    "jdbc:mysql://127.0.0.1:14307/foobar?sslMode=DISABLED&connectTimeout=2000");
+    }
+
+    @Test
+    void shouldRefuseADatabaseNode() {
+        assertThatIllegalArgumentException().isThrownBy(() -> this.environment.of(this.plan.node("db-primary")))
+            .withMessageContaining("db-primary");
+        assertThatIllegalArgumentException().isThrownBy(() -> this.environment.of(this.plan.node("db-replica-1")))
+            .withMessageContaining("db-replica-1");
+    }
+
+}
