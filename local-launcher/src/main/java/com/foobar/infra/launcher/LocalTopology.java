@@ -105,7 +105,7 @@ public final class LocalTopology {
 
     /** Stops every node of the running topology; returns how many were running. */
     public int down() {
-        Optional<TopologyState> state = TopologyState.read(stateFile());
+        Optional<TopologyState> state = readState();
         if (state.isEmpty()) {
             return 0;
         }
@@ -124,7 +124,7 @@ public final class LocalTopology {
 
     /** Each recorded node with whether it runs and is healthy; empty when no topology was started. */
     public Optional<TopologyStatus> status() {
-        return TopologyState.read(stateFile()).map((state) -> {
+        return readState().map((state) -> {
             TopologyPlan plan = new TopologyPlan(state.servers(), state.replicas(), state.portOffset());
             HealthProbe probe = new HealthProbe(new ReplicationSetup(credentials()));
             List<TopologyStatus.NodeStatus> nodes = state.nodes()
@@ -136,12 +136,22 @@ public final class LocalTopology {
         });
     }
 
+    /** The state file, if any; a damaged one is reported as a problem the user can fix, not a stack trace. */
+    private Optional<TopologyState> readState() {
+        try {
+            return TopologyState.read(stateFile());
+        }
+        catch (IllegalStateException ex) {
+            throw new TopologyException(ex.getMessage());
+        }
+    }
+
     private static List<NodeRecord> tier(List<NodeRecord> nodes, String role) {
         return nodes.stream().filter((node) -> node.role().equals(role)).toList();
     }
 
     private void refuseIfRunning() {
-        Optional<TopologyState> state = TopologyState.read(stateFile());
+        Optional<TopologyState> state = readState();
         if (state.isEmpty()) {
             return;
         }

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -32,6 +32,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -129,8 +130,7 @@ public final class DevCertificateAuthority {
                     new GeneralNames(new GeneralName[] { new GeneralName(GeneralName.dNSName, "www.foobar.com"),
                             new GeneralName(GeneralName.dNSName, "foobar.com"),
                             new GeneralName(GeneralName.dNSName, "localhost"),
-                            new GeneralName(GeneralName.iPAddress,
-                                    InetAddress.getLoopbackAddress().getHostAddress()) }));
+                            new GeneralName(GeneralName.iPAddress, "127.0.0.1") }));
         }
         return new JcaX509CertificateConverter()
             .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
@@ -149,17 +149,17 @@ public final class DevCertificateAuthority {
     private static String pem(Object object) throws IOException {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(object instanceof java.security.PrivateKey key
-                    ? new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null) : object);
+            writer.writeObject(object instanceof PrivateKey key ? new JcaPKCS8Generator(key, null) : object);
         }
         return out.toString();
     }
 
     private static void write(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
+        // Keys are created owner-only, never readable by others even for a moment.
+        String permissions = file.getFileName().toString().endsWith(".key") ? "rw-------" : "rw-r--r--";
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)));
         Files.writeString(file, content);
-        if (file.getFileName().toString().endsWith(".key")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
     }
 
 }

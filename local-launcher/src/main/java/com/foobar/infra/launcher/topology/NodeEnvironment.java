@@ -29,6 +29,9 @@ public final class NodeEnvironment {
     }
 
     public Map<String, String> of(Node node) {
+        if (node.role().isDatabase()) {
+            throw new IllegalArgumentException(node.name() + " is not a service node");
+        }
         Map<String, String> env = new LinkedHashMap<>();
         env.put("FOOBAR_NODE_NAME", node.name());
         env.put("FOOBAR_TOPOLOGY_HEADERS", "true");

@@ -103,9 +103,9 @@ class NodeEnvironmentTests {
     @Test
     void shouldRefuseADatabaseNode() {
         assertThatIllegalArgumentException().isThrownBy(() -> this.environment.of(this.plan.node("db-primary")))
-            .withMessageContaining("db-primary");
+            .withMessage("db-primary is not a service node");
         assertThatIllegalArgumentException().isThrownBy(() -> this.environment.of(this.plan.node("db-replica-1")))
-            .withMessageContaining("db-replica-1");
+            .withMessage("db-replica-1 is not a service node");
     }
 
 }

@@ -56,7 +56,8 @@ class TopologyPlanTests {
 
         List<Node> baseNodes = base.nodes();
         List<Node> shiftedNodes = shifted.nodes();
-        assertThat(shiftedNodes).extracting(Node::name).containsExactlyElementsOf(baseNodes.stream().map(Node::name).toList());
+        assertThat(shiftedNodes).extracting(Node::name)
+            .containsExactlyElementsOf(baseNodes.stream().map(Node::name).toList());
         for (int i = 0; i < baseNodes.size(); i++) {
             Map<String, Integer> basePorts = baseNodes.get(i).ports();
             Map<String, Integer> shiftedPorts = shiftedNodes.get(i).ports();
