@@ -1,0 +1,100 @@
+package com.foobar.infra.app.problem;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every error of the API into an RFC 9457 problem detail ({@code application/problem+json}).
+ *
+ * <p>Validation problems name each rejected field in {@code detail} and list them in {@code errors}; a database
+ * that cannot be reached is a 503; anything unexpected is a 500 whose body says nothing about the cause, which is
+ * logged instead. No problem carries a stack trace.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Log log = LogFactory.getLog(ApiExceptionHandler.class);
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<InvalidField> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map((error) -> new InvalidField(error.getField(), message(error)))
+                .toList();
+        return handleExceptionInternal(ex, invalid(status, errors), headers, status, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<InvalidField> errors = ex.getParameterValidationResults().stream()
+                .flatMap((result) -> result.getResolvableErrors().stream()
+                        .map((error) -> new InvalidField(String.valueOf(result.getMethodParameter().getParameterName()),
+                                message(error))))
+                .toList();
+        return handleExceptionInternal(ex, invalid(status, errors), headers, status, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                "The request body is missing or is not valid JSON.");
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                "No resource at /" + ex.getResourcePath() + ".");
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class })
+    ProblemDetail handleDatabaseUnavailable(Exception ex) {
+        log.warn("Database unavailable: " + ex.getMessage());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database is unavailable; try again shortly.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail handleUnexpected(Exception ex) {
+        log.error("Unexpected error", ex);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred.");
+    }
+
+    private static ProblemDetail invalid(HttpStatusCode status, List<InvalidField> errors) {
+        String detail = errors.stream()
+                .map((error) -> error.field() + " " + error.message())
+                .collect(Collectors.joining("; ", "Invalid request: ", "."));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static String message(MessageSourceResolvable error) {
+        return String.valueOf(error.getDefaultMessage());
+    }
+}

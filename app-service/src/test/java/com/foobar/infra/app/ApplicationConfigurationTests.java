@@ -1,0 +1,68 @@
+package com.foobar.infra.app;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import com.foobar.infra.router.config.ReplicationRouterProperties;
+import com.foobar.infra.router.config.ReplicationRouterProperties.Node;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ApplicationConfigurationTests {
+
+    private final Binder binder = binder();
+
+    @Test
+    void shouldDefaultToTheLocalTopology() {
+        ReplicationRouterProperties datasource = this.binder
+                .bind("foobar.datasource", ReplicationRouterProperties.class).get();
+
+        assertThat(datasource.username()).isEqualTo("foobar");
+        assertThat(datasource.password()).isNull();
+        assertThat(datasource.primary().name()).isEqualTo("db-primary");
+        assertThat(datasource.primary().url()).isEqualTo("jdbc:mysql://127.0.0.1:13306/foobar?sslMode=DISABLED");
+        assertThat(datasource.replicas()).containsExactly(
+                new Node("db-replica-1", "jdbc:mysql://127.0.0.1:13307/foobar?sslMode=DISABLED"),
+                new Node("db-replica-2", "jdbc:mysql://127.0.0.1:13308/foobar?sslMode=DISABLED"));
+    }
+
+    @Test
+    void shouldSetTheConnectorPropertiesMariaDbNeeds() {
+        ReplicationRouterProperties datasource = this.binder
+                .bind("foobar.datasource", ReplicationRouterProperties.class).get();
+
+        assertThat(datasource.connectionProperties()).containsOnly(
+                Map.entry("connectionTimeZone", "UTC"),
+                Map.entry("forceConnectionTimeZoneToSession", "true"),
+                Map.entry("useInformationSchema", "false"));
+    }
+
+    @Test
+    void shouldDefaultToTheLocalPortsAndNodeName() {
+        assertThat(this.binder.bind("server.port", Integer.class).get()).isEqualTo(8201);
+        assertThat(this.binder.bind("management.server.port", Integer.class).get()).isEqualTo(8251);
+        assertThat(this.binder.bind("foobar.topology.node-name", String.class).get()).isEqualTo("app-1");
+        assertThat(this.binder.bind("foobar.topology.headers-enabled", Boolean.class).get()).isTrue();
+    }
+
+    private static Binder binder() {
+        try {
+            List<PropertySource<?>> sources = new YamlPropertySourceLoader().load("application.yml",
+                    new ClassPathResource("application.yml"));
+            return new Binder(ConfigurationPropertySources.from(sources),
+                    new PropertySourcesPlaceholdersResolver(sources));
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

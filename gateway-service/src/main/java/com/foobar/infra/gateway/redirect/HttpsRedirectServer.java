@@ -1,0 +1,81 @@
+package com.foobar.infra.gateway.redirect;
+
+import java.net.InetAddress;
+
+import com.foobar.infra.gateway.FoobarGatewayProperties;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.util.Assert;
+
+/**
+ * A plain HTTP server, started and stopped with the application context, that answers every request with a
+ * {@code 301} to the same path and query on the {@link CanonicalAddress canonical HTTPS address}.
+ *
+ * <p>It listens on {@code foobar.gateway.http-redirect-port} at the same address as the HTTPS server
+ * ({@code server.address}). It starts after the HTTPS server, whose port the redirects may need.
+ */
+@Component
+public class HttpsRedirectServer implements SmartLifecycle {
+
+    private final CanonicalAddress canonicalAddress;
+
+    private final @Nullable InetAddress bindAddress;
+
+    private final int port;
+
+    private volatile @Nullable DisposableServer server;
+
+    public HttpsRedirectServer(CanonicalAddress canonicalAddress, FoobarGatewayProperties properties,
+            ServerProperties serverProperties) {
+        this.canonicalAddress = canonicalAddress;
+        this.bindAddress = serverProperties.getAddress();
+        this.port = properties.httpRedirectPort();
+    }
+
+    @Override
+    public void start() {
+        HttpServer http = HttpServer.create().port(this.port).handle(this::redirect);
+        if (this.bindAddress != null) {
+            http = http.host(this.bindAddress.getHostAddress());
+        }
+        this.server = http.bindNow();
+    }
+
+    @Override
+    public void stop() {
+        DisposableServer running = this.server;
+        if (running != null) {
+            running.disposeNow();
+            this.server = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return this.server != null;
+    }
+
+    /** The port this server listens on, once started. */
+    public int port() {
+        DisposableServer running = this.server;
+        Assert.state(running != null, "The HTTP redirect server is not running");
+        return running.port();
+    }
+
+    private Mono<Void> redirect(HttpServerRequest request, HttpServerResponse response) {
+        return response.status(HttpResponseStatus.MOVED_PERMANENTLY)
+                .header(HttpHeaderNames.LOCATION, this.canonicalAddress.httpsUrl(request.uri()).toString())
+                .header(HttpHeaderNames.CONTENT_LENGTH, "0")
+                .send();
+    }
+}

@@ -1,0 +1,59 @@
+package com.foobar.infra.router.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Configuration properties of the replication router, under {@code foobar.datasource}.
+ *
+ * <p>Validated at start-up: a missing primary URL, or a replica without a name or URL, fails start-up with the
+ * property's name. Environment variables bind by relaxed binding ({@code FOOBAR_DATASOURCE_PRIMARY_URL},
+ * {@code FOOBAR_DATASOURCE_REPLICAS_0_NAME}, ...); a replica list from one source replaces the whole list of a
+ * lower one, so each replica needs both its name and its URL there.
+ *
+ * @param username the user of every node
+ * @param password the password of every node, none when absent
+ * @param primary the node that takes writes
+ * @param replicas the nodes that serve read-only transactions; may be empty
+ * @param pool the connection pool settings of every node
+ * @param connectionProperties JDBC driver properties for every node's connections, on top of its URL's parameters
+ */
+@ConfigurationProperties("foobar.datasource")
+@Validated
+public record ReplicationRouterProperties(
+        @NotBlank String username,
+        @Nullable String password,
+        @Valid @DefaultValue Node primary,
+        @Valid @DefaultValue List<Node> replicas,
+        @Valid @DefaultValue Pool pool,
+        @DefaultValue Map<String, String> connectionProperties) {
+
+    /**
+     * One database node.
+     * @param name the node's name, also its pool's name, for example {@code db-replica-1}
+     * @param url the node's JDBC URL
+     */
+    public record Node(@NotBlank String name, @NotBlank String url) {
+    }
+
+    /**
+     * Connection pool settings, the same for every node.
+     * @param maximumPoolSize the most connections one node's pool holds
+     * @param connectionTimeout how long a caller waits for a connection before failing
+     */
+    public record Pool(
+            @DefaultValue("10") @Min(1) int maximumPoolSize,
+            @DefaultValue("5s") @NotNull Duration connectionTimeout) {
+    }
+}

@@ -1,0 +1,77 @@
+package com.foobar.infra.router.config;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.foobar.infra.router.config.ReplicationRouterProperties.Node;
+import com.foobar.infra.router.config.ReplicationRouterProperties.Pool;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HikariNodePoolFactoryTests {
+
+    private final ReplicationRouterProperties properties = new ReplicationRouterProperties("foobar", "secret",
+            new Node("db-primary", "jdbc:mysql://127.0.0.1:23399/foobar"), List.of(),
+            new Pool(7, Duration.ofMillis(1500)), Map.of("useInformationSchema", "false"));
+
+    private final HikariNodePoolFactory factory = new HikariNodePoolFactory(this.properties);
+
+    @Test
+    void shouldNameThePoolAfterTheNode() {
+        HikariDataSource pool = this.factory.create(new Node("db-replica-2", "jdbc:mysql://127.0.0.1:23398/foobar"),
+                true);
+
+        assertThat(pool.getPoolName()).isEqualTo("db-replica-2");
+        assertThat(pool.getJdbcUrl()).isEqualTo("jdbc:mysql://127.0.0.1:23398/foobar");
+        assertThat(pool.getUsername()).isEqualTo("foobar");
+        assertThat(pool.getPassword()).isEqualTo("secret");
+    }
+
+    @Test
+    void shouldApplyThePoolSettings() {
+        HikariDataSource pool = this.factory.create(this.properties.primary(), false);
+
+        assertThat(pool.getMaximumPoolSize()).isEqualTo(7);
+        assertThat(pool.getConnectionTimeout()).isEqualTo(1500);
+        assertThat(pool.getInitializationFailTimeout()).isNegative();
+    }
+
+    @Test
+    void shouldMatchTheDefaultsTheRouterAssumes() {
+        HikariDataSource pool = this.factory.create(this.properties.primary(), false);
+
+        assertThat(pool.isAutoCommit()).isTrue();
+        assertThat(pool.getTransactionIsolation()).isEqualTo(String.valueOf(Connection.TRANSACTION_REPEATABLE_READ));
+    }
+
+    @Test
+    void shouldGiveTheConnectionPropertiesToTheDriver() {
+        HikariDataSource pool = this.factory.create(this.properties.primary(), false);
+
+        assertThat(pool.getDataSourceProperties()).containsExactly(Map.entry("useInformationSchema", "false"));
+    }
+
+    @Test
+    void shouldMakeOnlyReplicaPoolsReadOnly() {
+        HikariDataSource primary = this.factory.create(this.properties.primary(), false);
+        HikariDataSource replica = this.factory.create(new Node("db-replica-1", "jdbc:mysql://127.0.0.1:1/x"), true);
+
+        assertThat(primary.isReadOnly()).isFalse();
+        assertThat(replica.isReadOnly()).isTrue();
+    }
+
+    @Test
+    void shouldCloseEveryPoolItCreated() {
+        HikariDataSource primary = this.factory.create(this.properties.primary(), false);
+        HikariDataSource replica = this.factory.create(new Node("db-replica-1", "jdbc:mysql://127.0.0.1:1/x"), true);
+
+        this.factory.close();
+
+        assertThat(primary.isClosed()).isTrue();
+        assertThat(replica.isClosed()).isTrue();
+    }
+}
