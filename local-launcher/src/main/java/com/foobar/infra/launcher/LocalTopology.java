@@ -11,13 +11,16 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import com.foobar.infra.launcher.process.AotStartupCache;
 import com.foobar.infra.launcher.process.HealthProbe;
 import com.foobar.infra.launcher.process.ProcessControl;
 import com.foobar.infra.launcher.process.ProcessStarter;
@@ -58,7 +61,8 @@ public final class LocalTopology {
     private final Progress progress;
 
     /**
-     * @param root the project folder, where the service jars are built
+     * @param root the project folder, where the service jars are built and {@code .foobar/} caches what belongs
+     * to a build rather than to a topology (the MariaDB binaries, the JVM start-up caches)
      * @param home where the topology keeps its state, data, logs, secrets and certificates
      */
     public LocalTopology(Path root, Path home, PrintStream out) {
@@ -243,11 +247,11 @@ public final class LocalTopology {
         }
 
         void run() {
-            Path cache = LocalTopology.this.root.resolve(".foobar");
-            if (!MariaDbDistribution.isUnpacked(cache)) {
+            Path binaries = LocalTopology.this.root.resolve(".foobar");
+            if (!MariaDbDistribution.isUnpacked(binaries)) {
                 LocalTopology.this.progress.step("unpacking the MariaDB server binaries (first start only)");
             }
-            MariaDbDistribution distribution = MariaDbDistribution.unpack(cache);
+            MariaDbDistribution distribution = MariaDbDistribution.unpack(binaries);
             List<Node> databases = this.plan.nodes().stream().filter((node) -> node.role().isDatabase()).toList();
             List<MariaDbServer> servers = databases.stream().map((node) -> server(node, distribution)).toList();
             installMissing(servers);
@@ -260,13 +264,54 @@ public final class LocalTopology {
             this.watch.awaitHealthy(this.plan.nodes(NodeRole.DB_REPLICA), DATABASE_START_TIMEOUT);
             NodeEnvironment environment = new NodeEnvironment(this.plan, this.credentials,
                     LocalTopology.this.home.resolve("tls"));
+            AotStartupCache cache = new AotStartupCache(LocalTopology.this.root.resolve(".foobar/aot"));
+            trainStaleCaches(cache, environment);
             List<Node> services = this.plan.nodes().stream().filter((node) -> !node.role().isDatabase()).toList();
             for (Node node : services) {
-                record(node, this.starter.start(ServiceCommand.of(node.name(), this.jars.get(node.role())),
+                record(node, this.starter.start(cache.command(node.name(), this.jars.get(node.role())),
                         environment.of(node), log(node.name())));
             }
             this.watch.awaitHealthy(services, SERVICE_START_TIMEOUT);
             LocalTopology.this.progress.step("all %d nodes healthy", this.plan.nodes().size());
+        }
+
+        /**
+         * Trains the start-up cache of each service whose jar changed, with its first node's environment (a
+         * training run stops before its servers bind a port). A failed training only costs start-up time, so it
+         * warns and goes on.
+         */
+        private void trainStaleCaches(AotStartupCache cache, NodeEnvironment environment) {
+            List<Node> firstOfEachRole = this.jars.keySet()
+                .stream()
+                .filter((role) -> cache.isStale(this.jars.get(role)))
+                .map((role) -> this.plan.nodes(role).getFirst())
+                .toList();
+            if (firstOfEachRole.isEmpty()) {
+                return;
+            }
+            LocalTopology.this.progress.step("training JVM start-up caches of %s (once per build)",
+                    firstOfEachRole.stream().map((node) -> node.role().jsonName()).toList());
+            Map<Node, Process> trainings = new LinkedHashMap<>();
+            for (Node node : firstOfEachRole) {
+                trainings.put(node, cache.startTraining(this.jars.get(node.role()), environment.of(node),
+                        log(node.name() + "-aot-training")));
+            }
+            for (Map.Entry<Node, Process> training : trainings.entrySet()) {
+                try {
+                    if (!training.getValue().waitFor(SERVICE_START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                            || training.getValue().exitValue() != 0) {
+                        training.getValue().destroyForcibly();
+                        LocalTopology.this.progress.step("%s start-up cache not made (see %s); starting without it",
+                                training.getKey().role().jsonName(), log(training.getKey().name() + "-aot-training"));
+                    }
+                }
+                catch (InterruptedException ex) {
+                    trainings.values().forEach(Process::destroyForcibly);
+                    Thread.currentThread().interrupt();
+                    throw new TopologyException("Interrupted while training the start-up caches");
+                }
+            }
+            LocalTopology.this.progress.step("start-up caches ready");
         }
 
         private MariaDbServer server(Node node, MariaDbDistribution distribution) {

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.foobar.infra.launcher.process.HealthProbe;
 import com.foobar.infra.launcher.topology.Node;
@@ -26,9 +29,9 @@ final class NodeStartupWatch {
 
     private final Progress progress;
 
-    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new ConcurrentHashMap<>();
 
-    private final Map<String, Path> logs = new LinkedHashMap<>();
+    private final Map<String, Path> logs = new ConcurrentHashMap<>();
 
     NodeStartupWatch(HealthProbe probe, Progress progress) {
         this.probe = probe;
@@ -41,29 +44,46 @@ final class NodeStartupWatch {
         this.progress.step("%-13s started, pid %d, %s", node.name(), process.pid(), node.ports());
     }
 
+    /** Waits for every node at once, each probed on its own virtual thread so a slow node delays no other. */
     void awaitHealthy(List<Node> nodes, Duration timeout) {
-        List<Node> pending = new ArrayList<>(nodes);
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!pending.isEmpty()) {
-            for (Node node : List.copyOf(pending)) {
-                Process process = this.processes.get(node.name());
-                if (!process.isAlive()) {
-                    throw new TopologyException(node.name() + " exited with code " + process.exitValue()
-                            + " while starting. The end of " + this.logs.get(node.name()) + ":\n"
-                            + tail(this.logs.get(node.name())));
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            ExecutorCompletionService<Node> done = new ExecutorCompletionService<>(executor);
+            for (Node node : nodes) {
+                done.submit(() -> awaitHealthy(node, deadline, timeout));
+            }
+            for (int i = 0; i < nodes.size(); i++) {
+                try {
+                    this.progress.step("%-13s healthy", done.take().get().name());
                 }
-                if (this.probe.isHealthy(node)) {
-                    pending.remove(node);
-                    this.progress.step("%-13s healthy", node.name());
+                catch (ExecutionException ex) {
+                    executor.shutdownNow();
+                    throw (ex.getCause() instanceof TopologyException problem) ? problem
+                            : new TopologyException("Waiting for the nodes failed: " + ex.getCause());
                 }
             }
-            if (!pending.isEmpty() && System.nanoTime() > deadline) {
-                Node late = pending.getFirst();
-                throw new TopologyException(late.name() + " was not healthy within " + timeout.toSeconds()
-                        + " s. The end of " + this.logs.get(late.name()) + ":\n" + tail(this.logs.get(late.name())));
-            }
-            sleep();
         }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new TopologyException("Interrupted while waiting for the nodes to become healthy");
+        }
+    }
+
+    private Node awaitHealthy(Node node, long deadline, Duration timeout) throws InterruptedException {
+        Process process = this.processes.get(node.name());
+        Path log = this.logs.get(node.name());
+        while (!this.probe.isHealthy(node)) {
+            if (!process.isAlive()) {
+                throw new TopologyException(node.name() + " exited with code " + process.exitValue()
+                        + " while starting. The end of " + log + ":\n" + tail(log));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TopologyException(node.name() + " was not healthy within " + timeout.toSeconds()
+                        + " s. The end of " + log + ":\n" + tail(log));
+            }
+            Thread.sleep(POLL);
+        }
+        return node;
     }
 
     private static String tail(Path log) {
@@ -73,16 +93,6 @@ final class NodeStartupWatch {
         }
         catch (IOException ex) {
             return "(the log could not be read: " + ex.getMessage() + ")";
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(POLL);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new TopologyException("Interrupted while waiting for the nodes to become healthy");
         }
     }
 
