@@ -97,13 +97,19 @@ public final class LocalTopology {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             startup.run();
-            Runtime.getRuntime().removeShutdownHook(onInterrupt);
             return startup.state();
         }
         catch (RuntimeException ex) {
-            Runtime.getRuntime().removeShutdownHook(onInterrupt);
             startup.abort();
             throw ex;
+        }
+        finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            }
+            catch (IllegalStateException shuttingDown) {
+                // Interrupted (Ctrl-C, SIGTERM): the hook is running and stops what was started.
+            }
         }
     }
 
@@ -256,6 +262,7 @@ public final class LocalTopology {
             List<MariaDbServer> servers = databases.stream().map((node) -> server(node, distribution)).toList();
             installMissing(servers);
             for (MariaDbServer server : servers) {
+                server.createRunDirectories();
                 record(this.plan.node(server.name()),
                         this.starter.start(server.command(), Map.of(), log(server.name())));
             }

@@ -35,9 +35,10 @@ public record MariaDbServer(String name, DatabaseRole role, int port, int server
         try {
             Files.createDirectories(this.dataDir);
             Files.createDirectories(logFile.getParent());
+            Files.createDirectories(tmpDir());
             List<String> installDb = new ArrayList<>(List.of("bash", this.distribution.installScript().toString(),
                     "--no-defaults", "--basedir=" + this.distribution.baseDir(), "--datadir=" + this.dataDir,
-                    "--skip-name-resolve", "--skip-test-db"));
+                    "--tmpdir=" + tmpDir(), "--skip-name-resolve", "--skip-test-db"));
             addUserOption(installDb);
             run(installDb, null, logFile);
             // Bootstrap mode starts without grant tables; FLUSH PRIVILEGES loads them so CREATE USER works.
@@ -46,7 +47,7 @@ public record MariaDbServer(String name, DatabaseRole role, int port, int server
                     + credentials.adminUser() + "'@'127.0.0.1' WITH GRANT OPTION;\n";
             List<String> bootstrap = new ArrayList<>(List.of(this.distribution.serverBinary().toString(),
                     "--no-defaults", "--bootstrap", "--basedir=" + this.distribution.baseDir(),
-                    "--datadir=" + this.dataDir));
+                    "--datadir=" + this.dataDir, "--tmpdir=" + tmpDir()));
             addUserOption(bootstrap);
             run(bootstrap, adminSql, logFile);
         }
@@ -58,7 +59,8 @@ public record MariaDbServer(String name, DatabaseRole role, int port, int server
     /** The {@code mariadbd} command line for this server. */
     public List<String> command() {
         List<String> command = new ArrayList<>(List.of(this.distribution.serverBinary().toString(), "--no-defaults",
-                "--basedir=" + this.distribution.baseDir(), "--datadir=" + this.dataDir, "--port=" + this.port,
+                "--basedir=" + this.distribution.baseDir(), "--datadir=" + this.dataDir, "--tmpdir=" + tmpDir(),
+                "--port=" + this.port,
                 "--bind-address=127.0.0.1", "--socket=" + this.runDir.resolve(this.name + ".sock"),
                 "--pid-file=" + this.runDir.resolve(this.name + ".pid"), "--server-id=" + this.serverId,
                 "--log-bin=" + this.name + "-bin", "--log-slave-updates", "--binlog-format=ROW",
@@ -74,10 +76,21 @@ public record MariaDbServer(String name, DatabaseRole role, int port, int server
         return command;
     }
 
-    /** A process builder for {@link #command()}, its output appended to {@code logFile}. */
-    public ProcessBuilder processBuilder(Path logFile) {
+    /** Creates the folders {@link #command()} needs besides the data directory: run files and temporary files. */
+    public void createRunDirectories() {
         try {
             Files.createDirectories(this.runDir);
+            Files.createDirectories(tmpDir());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** A process builder for {@link #command()}, its output appended to {@code logFile}. */
+    public ProcessBuilder processBuilder(Path logFile) {
+        createRunDirectories();
+        try {
             Files.createDirectories(logFile.getParent());
         }
         catch (IOException ex) {
@@ -96,6 +109,11 @@ public record MariaDbServer(String name, DatabaseRole role, int port, int server
     /** The JDBC URL of a server of ours on {@code port}. */
     public static String jdbcUrl(int port, String database) {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + database + "?sslMode=DISABLED&connectTimeout=2000";
+    }
+
+    // Servers installed at the same moment collided on temporary table names in a shared /tmp.
+    private Path tmpDir() {
+        return this.runDir.resolve(this.name + "-tmp");
     }
 
     // mariadbd refuses to run as root unless told so explicitly.

@@ -1,4 +1,4 @@
-package com.foobar.infra.web.error;
+package com.foobar.infra.problem;
 
 import java.net.ConnectException;
 import java.net.URI;
@@ -7,8 +7,9 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
-import org.springframework.core.annotation.Order;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -17,32 +18,46 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
-import reactor.core.publisher.Mono;
 
 /**
- * A {@link WebExceptionHandler} that answers every error with an RFC 9457 problem detail, except a browser's page
- * request, which it passes on to Spring Boot's error handler so the site's HTML error page
- * ({@code static/error/404.html}) is shown.
+ * A {@link WebExceptionHandler} that answers every error with an RFC 9457 problem detail.
  *
- * <p>The body never carries a stack trace or an exception message that was not meant for clients: an unexpected
- * exception becomes a generic 500 and is logged here instead.
+ * <p>An {@link ErrorResponse} keeps its own status, body and headers: that is how the gateway answers {@code 503}
+ * when it has no web server at all, since its load balancer then fails with Spring Cloud Gateway's
+ * {@code NotFoundException}, a {@code 503} {@code ResponseStatusException}. A tier behind this one that refuses the
+ * connection gives {@code 502}, one that does not answer in time {@code 504}. The body never carries a stack trace or
+ * an exception message that was not meant for clients: an unexpected exception becomes a generic {@code 500} and is
+ * logged here instead. With {@link ProblemResponsesProperties#htmlErrorPages()} a browser's page request is passed
+ * on untouched, and so is any error once the response is committed.
  */
-// Not an ErrorWebExceptionHandler: that would make Spring Boot's handler back off, and it renders the HTML pages.
-@Component
-@Order(-2)
-public class ProblemDetailWebExceptionHandler implements WebExceptionHandler {
+// A plain WebExceptionHandler ordered just before Spring Boot's ErrorWebExceptionHandler (order -1), not a
+// replacement for it: Boot's handler must stay to render the web tier's HTML error pages for what is passed on,
+// and where nothing is passed on (the gateway) it is simply never reached.
+public class ProblemDetailWebExceptionHandler implements WebExceptionHandler, Ordered {
+
+    /**
+     * This handler's order: before Spring Boot's {@code DefaultErrorWebExceptionHandler}, which has {@code -1}.
+     */
+    public static final int ORDER = -2;
 
     private static final Logger logger = LoggerFactory.getLogger(ProblemDetailWebExceptionHandler.class);
 
     private final ServerResponse.Context responseContext;
 
-    public ProblemDetailWebExceptionHandler(ServerCodecConfigurer codecs) {
+    private final boolean htmlErrorPages;
+
+    private final String connectionRefused;
+
+    private final String timedOut;
+
+    private final String unexpectedError;
+
+    public ProblemDetailWebExceptionHandler(ServerCodecConfigurer codecs, ProblemResponsesProperties properties) {
         this.responseContext = new ServerResponse.Context() {
 
             @Override
@@ -55,11 +70,21 @@ public class ProblemDetailWebExceptionHandler implements WebExceptionHandler {
                 return List.of();
             }
         };
+        this.htmlErrorPages = properties.htmlErrorPages();
+        this.connectionRefused = "The " + properties.upstream() + " did not accept the connection.";
+        this.timedOut = "The " + properties.upstream() + " did not answer in time.";
+        this.unexpectedError = "The " + properties.self() + " could not complete the request.";
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
-        if (exchange.getResponse().isCommitted() || isBrowserPageRequest(exchange.getRequest())) {
+        if (exchange.getResponse().isCommitted()
+                || (this.htmlErrorPages && isBrowserPageRequest(exchange.getRequest()))) {
             return Mono.error(ex);
         }
         ProblemDetail problem = problemFor(ex);
@@ -83,21 +108,18 @@ public class ProblemDetailWebExceptionHandler implements WebExceptionHandler {
         }
     }
 
-    private static ProblemDetail problemFor(Throwable ex) {
+    private ProblemDetail problemFor(Throwable ex) {
         if (ex instanceof ErrorResponse errorResponse) {
             return errorResponse.getBody();
         }
         if (hasCause(ex, ConnectException.class)) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
-                    "The application server did not accept the connection.");
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, this.connectionRefused);
         }
         if (hasCause(ex, TimeoutException.class)) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT,
-                    "The application server did not answer in time.");
+            return ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT, this.timedOut);
         }
         logger.error("Unexpected error", ex);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The web server could not complete the request.");
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, this.unexpectedError);
     }
 
     // Keeps headers the status needs, such as Allow on 405.

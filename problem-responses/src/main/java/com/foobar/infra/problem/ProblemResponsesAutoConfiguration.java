@@ -1,0 +1,29 @@
+package com.foobar.infra.problem;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.codec.ServerCodecConfigurer;
+
+/**
+ * Auto-configuration that answers a reactive web application's errors with RFC 9457 problem details through a
+ * {@link ProblemDetailWebExceptionHandler}.
+ *
+ * <p>Only reactive web applications get the handler, worded by {@code foobar.problems.*}; an application that
+ * defines its own {@link ProblemDetailWebExceptionHandler} bean keeps it.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = Type.REACTIVE)
+@EnableConfigurationProperties(ProblemResponsesProperties.class)
+public class ProblemResponsesAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemDetailWebExceptionHandler problemDetailWebExceptionHandler(ServerCodecConfigurer codecs,
+            ProblemResponsesProperties properties) {
+        return new ProblemDetailWebExceptionHandler(codecs, properties);
+    }
+}
