@@ -266,7 +266,9 @@ public final class LocalTopology {
                 record(this.plan.node(server.name()),
                         this.starter.start(server.command(), Map.of(), log(server.name())));
             }
-            this.watch.awaitHealthy(List.of(this.plan.node("db-primary")), DATABASE_START_TIMEOUT);
+            // Replication is set up over connections to every database, so all of them must accept one first.
+            this.watch.await(databases, this.probe::acceptsConnections, "accepting connections",
+                    DATABASE_START_TIMEOUT);
             setUpReplication();
             this.watch.awaitHealthy(this.plan.nodes(NodeRole.DB_REPLICA), DATABASE_START_TIMEOUT);
             NodeEnvironment environment = new NodeEnvironment(this.plan, this.credentials,

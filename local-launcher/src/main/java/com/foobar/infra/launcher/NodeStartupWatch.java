@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 
 import com.foobar.infra.launcher.process.HealthProbe;
 import com.foobar.infra.launcher.topology.Node;
@@ -44,17 +45,24 @@ final class NodeStartupWatch {
         this.progress.step("%-13s started, pid %d, %s", node.name(), process.pid(), node.ports());
     }
 
-    /** Waits for every node at once, each probed on its own virtual thread so a slow node delays no other. */
     void awaitHealthy(List<Node> nodes, Duration timeout) {
+        await(nodes, this.probe::isHealthy, "healthy", timeout);
+    }
+
+    /**
+     * Waits until {@code condition} holds for every node, each probed on its own virtual thread so a slow node
+     * delays no other.
+     */
+    void await(List<Node> nodes, Predicate<Node> condition, String state, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             ExecutorCompletionService<Node> done = new ExecutorCompletionService<>(executor);
             for (Node node : nodes) {
-                done.submit(() -> awaitHealthy(node, deadline, timeout));
+                done.submit(() -> await(node, condition, deadline, timeout));
             }
             for (int i = 0; i < nodes.size(); i++) {
                 try {
-                    this.progress.step("%-13s healthy", done.take().get().name());
+                    this.progress.step("%-13s %s", done.take().get().name(), state);
                 }
                 catch (ExecutionException ex) {
                     executor.shutdownNow();
@@ -69,16 +77,17 @@ final class NodeStartupWatch {
         }
     }
 
-    private Node awaitHealthy(Node node, long deadline, Duration timeout) throws InterruptedException {
+    private Node await(Node node, Predicate<Node> condition, long deadline, Duration timeout)
+            throws InterruptedException {
         Process process = this.processes.get(node.name());
         Path log = this.logs.get(node.name());
-        while (!this.probe.isHealthy(node)) {
+        while (!condition.test(node)) {
             if (!process.isAlive()) {
                 throw new TopologyException(node.name() + " exited with code " + process.exitValue()
                         + " while starting. The end of " + log + ":\n" + tail(log));
             }
             if (System.nanoTime() > deadline) {
-                throw new TopologyException(node.name() + " was not healthy within " + timeout.toSeconds()
+                throw new TopologyException(node.name() + " was not ready within " + timeout.toSeconds()
                         + " s. The end of " + log + ":\n" + tail(log));
             }
             Thread.sleep(POLL);

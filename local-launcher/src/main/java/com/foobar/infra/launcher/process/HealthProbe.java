@@ -33,6 +33,11 @@ public final class HealthProbe {
         };
     }
 
+    /** Whether a database node accepts connections, replicating or not yet. */
+    public boolean acceptsConnections(Node node) {
+        return this.replication.isReachable(node.port("mysql"));
+    }
+
     private boolean isReplicating(int port) {
         try {
             return this.replication.isReachable(port) && this.replication.status(port).isReplicating();
