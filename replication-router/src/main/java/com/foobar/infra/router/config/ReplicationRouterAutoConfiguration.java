@@ -1,20 +1,33 @@
 package com.foobar.infra.router.config;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
 import javax.sql.DataSource;
 
+import com.foobar.infra.router.config.ReplicationRouterProperties.Health;
 import com.foobar.infra.router.config.ReplicationRouterProperties.Node;
+import com.foobar.infra.router.health.JdbcReplicaChecker;
+import com.foobar.infra.router.health.ReplicaChecker;
+import com.foobar.infra.router.health.ReplicaHealthMonitor;
+import com.foobar.infra.router.health.ReplicationHealthIndicator;
 import com.foobar.infra.router.routing.DatabaseNodeListener;
 import com.foobar.infra.router.routing.NodeReportingDataSource;
 import com.foobar.infra.router.routing.ReadWriteRoutingDataSource;
+import com.foobar.infra.router.routing.ReplicaTarget;
+import com.foobar.infra.router.routing.RoundRobinReplicaDataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the application's {@link DataSource} as a {@link ReadWriteRoutingDataSource} over one pool
@@ -22,7 +35,8 @@ import org.springframework.context.annotation.Bean;
  *
  * <p>Runs before Spring Boot's own DataSource auto-configuration, which then backs off, and backs off itself when
  * the application defines its own DataSource. Each node's pool reports its connections to every
- * {@link DatabaseNodeListener} bean.
+ * {@link DatabaseNodeListener} bean. Replicas are checked in the background by a {@link ReplicaHealthMonitor},
+ * which decides which of them take reads.
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @ConditionalOnMissingBean(DataSource.class)
@@ -36,15 +50,52 @@ public final class ReplicationRouterAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(ReplicaChecker.class)
+    JdbcReplicaChecker replicaChecker(ReplicationRouterProperties properties) {
+        Map<String, String> urls = new LinkedHashMap<>();
+        properties.replicas().forEach((replica) -> urls.put(replica.name(), replica.url()));
+        Properties connection = new Properties();
+        connection.putAll(properties.connectionProperties());
+        connection.setProperty("user", properties.username());
+        if (properties.password() != null) {
+            connection.setProperty("password", properties.password());
+        }
+        return new JdbcReplicaChecker(urls, connection, properties.health().timeout());
+    }
+
+    @Bean
+    ReplicaHealthMonitor replicaHealthMonitor(ReplicationRouterProperties properties, ReplicaChecker checker) {
+        Health health = properties.health();
+        List<String> names = properties.replicas().stream().map(Node::name).toList();
+        return new ReplicaHealthMonitor(names, checker, health.interval(), health.maxLag(), health.rise(),
+                health.fall());
+    }
+
+    @Bean
     ReadWriteRoutingDataSource dataSource(ReplicationRouterProperties properties, DatabaseNodePoolFactory pools,
-            ObjectProvider<DatabaseNodeListener> listeners) {
+            ObjectProvider<DatabaseNodeListener> listeners, ReplicaHealthMonitor monitor) {
         List<DatabaseNodeListener> nodeListeners = listeners.orderedStream().toList();
         DataSource primary = reporting(properties.primary(), pools.create(properties.primary(), false),
                 nodeListeners);
-        List<DataSource> replicas = properties.replicas().stream()
-                .map((replica) -> reporting(replica, pools.create(replica, true), nodeListeners))
+        List<ReplicaTarget> replicas = properties.replicas().stream()
+                .map((replica) -> new ReplicaTarget(replica.name(),
+                        reporting(replica, pools.create(replica, true), nodeListeners), replica.weight()))
                 .toList();
-        return new ReadWriteRoutingDataSource(primary, replicas);
+        return new ReadWriteRoutingDataSource(primary,
+                new RoundRobinReplicaDataSource(replicas, primary, monitor, properties.whenNoReplica()));
+    }
+
+    /** Each replica's state on the actuator's health endpoint, when the application has one. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class ReplicationHealthConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "replicationHealthIndicator")
+        ReplicationHealthIndicator replicationHealthIndicator(ReplicaHealthMonitor monitor) {
+            return new ReplicationHealthIndicator(monitor);
+        }
+
     }
 
     private static DataSource reporting(Node node, DataSource pool, List<DatabaseNodeListener> listeners) {

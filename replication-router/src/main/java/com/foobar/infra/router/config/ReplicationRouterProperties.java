@@ -8,6 +8,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+
+import com.foobar.infra.router.routing.NoReplicaPolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -28,6 +30,8 @@ import org.springframework.validation.annotation.Validated;
  * @param replicas the nodes that serve read-only transactions; may be empty
  * @param pool the connection pool settings of every node
  * @param connectionProperties JDBC driver properties for every node's connections, on top of its URL's parameters
+ * @param health how replicas are checked and when they leave and rejoin the read rotation
+ * @param whenNoReplica what read-only transactions do when no replica is eligible
  */
 @ConfigurationProperties("foobar.datasource")
 @Validated
@@ -37,14 +41,33 @@ public record ReplicationRouterProperties(
         @Valid @DefaultValue Node primary,
         @Valid @DefaultValue List<Node> replicas,
         @Valid @DefaultValue Pool pool,
-        @DefaultValue Map<String, String> connectionProperties) {
+        @DefaultValue Map<String, String> connectionProperties,
+        @Valid @DefaultValue Health health,
+        @DefaultValue("primary") @NotNull NoReplicaPolicy whenNoReplica) {
 
     /**
      * One database node.
      * @param name the node's name, also its pool's name, for example {@code db-replica-1}
      * @param url the node's JDBC URL
+     * @param weight a replica's share of the reads relative to the other replicas (ignored for the primary)
      */
-    public record Node(@NotBlank String name, @NotBlank String url) {
+    public record Node(@NotBlank String name, @NotBlank String url, @DefaultValue("1") @Min(1) int weight) {
+    }
+
+    /**
+     * Replica checks, in HAProxy's terms.
+     * @param interval time between two checks of one replica
+     * @param timeout the longest a check may take to connect or to get its answer
+     * @param maxLag the most lag a replica may report and stay in the read rotation
+     * @param fall failed checks in a row that take a replica out
+     * @param rise good checks in a row that put it back
+     */
+    public record Health(
+            @DefaultValue("1s") @NotNull Duration interval,
+            @DefaultValue("1s") @NotNull Duration timeout,
+            @DefaultValue("1s") @NotNull Duration maxLag,
+            @DefaultValue("3") @Min(1) int fall,
+            @DefaultValue("2") @Min(1) int rise) {
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.foobar.infra.router.routing;
 
 import java.sql.Connection;
-import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -25,11 +24,11 @@ public class ReadWriteRoutingDataSource extends LazyConnectionDataSourceProxy {
     /**
      * Creates the router.
      * @param primary the primary's DataSource, for writes and for reads outside read-only transactions
-     * @param replicas the replicas' DataSources, used in turn for read-only transactions; may be empty
+     * @param replicas where read-only transactions get their connection
      */
-    public ReadWriteRoutingDataSource(DataSource primary, List<DataSource> replicas) {
+    public ReadWriteRoutingDataSource(DataSource primary, RoundRobinReplicaDataSource replicas) {
         setTargetDataSource(primary);
-        setReadOnlyDataSource(new RoundRobinReplicaDataSource(replicas, primary));
+        setReadOnlyDataSource(replicas);
         // Known defaults keep the proxy from fetching a primary connection just to learn them.
         setDefaultAutoCommit(true);
         setDefaultTransactionIsolation(ISOLATION);

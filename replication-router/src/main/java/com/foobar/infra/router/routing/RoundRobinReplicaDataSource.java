@@ -2,6 +2,8 @@ package com.foobar.infra.router.routing;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -10,51 +12,72 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.AbstractDataSource;
 
 /**
- * A {@link DataSource} that takes each connection from the next replica in turn.
+ * A {@link DataSource} that takes each connection from the next eligible replica in a weighted round robin, and
+ * from the primary (or nowhere, per {@link NoReplicaPolicy}) when none is eligible.
  *
- * <p>With no replica it takes every connection from the fallback (the primary), so a topology without replicas
- * still serves reads. It neither retries nor skips a replica that is down: the failure reaches the caller.
+ * <p>Round robin rather than least-in-use: each application instance balances only its own short-lived
+ * connections, so counting them adds little, while replicas that are slow because they lag or fail are taken out
+ * by the health monitor instead. The rotation interleaves weights smoothly (weights 2 and 1 give A B A, not A A B).
+ * A replica out of the rotation gives up its turn to the next eligible one, so the rest share its load evenly.
  */
 public class RoundRobinReplicaDataSource extends AbstractDataSource {
 
-    private final List<DataSource> replicas;
+    private final List<ReplicaTarget> rotation;
 
-    private final DataSource fallback;
+    private final DataSource primary;
+
+    private final ReplicaEligibility eligibility;
+
+    private final NoReplicaPolicy noReplicaPolicy;
 
     private final AtomicInteger position;
 
     /**
-     * Creates a round robin over the replicas, starting with the first.
-     * @param replicas the replicas' DataSources, in the order they are used
-     * @param fallback the DataSource used when there is no replica
+     * @param replicas the replicas, in the order they are used
+     * @param primary where reads go when no replica is eligible and the policy is {@link NoReplicaPolicy#PRIMARY}
+     * @param eligibility which replicas may serve reads now
+     * @param noReplicaPolicy what happens when none may
+     * @param startPosition the position of the first pick; any int
      */
-    public RoundRobinReplicaDataSource(List<DataSource> replicas, DataSource fallback) {
-        this(replicas, fallback, 0);
+    public RoundRobinReplicaDataSource(List<ReplicaTarget> replicas, DataSource primary,
+            ReplicaEligibility eligibility, NoReplicaPolicy noReplicaPolicy, int startPosition) {
+        this.rotation = smoothRotation(replicas);
+        this.primary = primary;
+        this.eligibility = eligibility;
+        this.noReplicaPolicy = noReplicaPolicy;
+        this.position = new AtomicInteger(startPosition);
     }
 
-    /**
-     * Creates a round robin over the replicas, starting at a given position.
-     * @param replicas the replicas' DataSources, in the order they are used
-     * @param fallback the DataSource used when there is no replica
-     * @param startPosition the position of the first pick; any int, taken modulo the number of replicas
-     */
-    public RoundRobinReplicaDataSource(List<DataSource> replicas, DataSource fallback, int startPosition) {
-        this.replicas = List.copyOf(replicas);
-        this.fallback = fallback;
-        this.position = new AtomicInteger(startPosition);
+    public RoundRobinReplicaDataSource(List<ReplicaTarget> replicas, DataSource primary,
+            ReplicaEligibility eligibility, NoReplicaPolicy noReplicaPolicy) {
+        this(replicas, primary, eligibility, noReplicaPolicy, 0);
     }
 
     /**
      * Returns the DataSource the next connection comes from, and advances the turn.
-     * @return the next replica, or the fallback when there is none
+     * @throws SQLTransientConnectionException when no replica is eligible and the policy says fail
      */
-    public DataSource next() {
-        if (this.replicas.isEmpty()) {
-            return this.fallback;
+    public DataSource next() throws SQLTransientConnectionException {
+        for (int tries = 0; tries < this.rotation.size(); tries++) {
+            // Clear the sign bit: the counter wraps to negative after Integer.MAX_VALUE picks.
+            int index = (this.position.getAndIncrement() & Integer.MAX_VALUE) % this.rotation.size();
+            ReplicaTarget candidate = this.rotation.get(index);
+            if (this.eligibility.isEligible(candidate.name())) {
+                return candidate.dataSource();
+            }
         }
-        // Clear the sign bit: the counter wraps to negative after Integer.MAX_VALUE picks.
-        int index = (this.position.getAndIncrement() & Integer.MAX_VALUE) % this.replicas.size();
-        return this.replicas.get(index);
+        // Concurrent picks take turns between these tries, so under load the tries can all land on ineligible
+        // replicas while another is eligible: look through the whole rotation before giving up on the replicas.
+        for (ReplicaTarget candidate : this.rotation) {
+            if (this.eligibility.isEligible(candidate.name())) {
+                return candidate.dataSource();
+            }
+        }
+        if (this.noReplicaPolicy == NoReplicaPolicy.FAIL && !this.rotation.isEmpty()) {
+            throw new SQLTransientConnectionException(
+                    "No replica is eligible for reads (all down or lagging) and the router is set to fail then");
+        }
+        return this.primary;
     }
 
     @Override
@@ -66,4 +89,24 @@ public class RoundRobinReplicaDataSource extends AbstractDataSource {
     public Connection getConnection(String username, String password) throws SQLException {
         return next().getConnection(username, password);
     }
+
+    // nginx's smooth weighted round robin, played once through a whole round.
+    private static List<ReplicaTarget> smoothRotation(List<ReplicaTarget> replicas) {
+        int total = replicas.stream().mapToInt(ReplicaTarget::weight).sum();
+        int[] current = new int[replicas.size()];
+        List<ReplicaTarget> rotation = new ArrayList<>(total);
+        for (int turn = 0; turn < total; turn++) {
+            int best = 0;
+            for (int i = 0; i < replicas.size(); i++) {
+                current[i] += replicas.get(i).weight();
+                if (current[i] > current[best]) {
+                    best = i;
+                }
+            }
+            current[best] -= total;
+            rotation.add(replicas.get(best));
+        }
+        return List.copyOf(rotation);
+    }
+
 }

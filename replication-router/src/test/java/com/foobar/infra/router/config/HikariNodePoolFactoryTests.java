@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.foobar.infra.router.config.ReplicationRouterProperties.Health;
 import com.foobar.infra.router.config.ReplicationRouterProperties.Node;
 import com.foobar.infra.router.config.ReplicationRouterProperties.Pool;
+import com.foobar.infra.router.routing.NoReplicaPolicy;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,14 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HikariNodePoolFactoryTests {
 
     private final ReplicationRouterProperties properties = new ReplicationRouterProperties("foobar", "secret",
-            new Node("db-primary", "jdbc:mysql://127.0.0.1:23399/foobar"), List.of(),
-            new Pool(7, Duration.ofMillis(1500)), Map.of("useInformationSchema", "false"));
+            new Node("db-primary", "jdbc:mysql://127.0.0.1:23399/foobar", 1), List.of(),
+            new Pool(7, Duration.ofMillis(1500)), Map.of("useInformationSchema", "false"),
+            new Health(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 3, 2),
+            NoReplicaPolicy.PRIMARY);
 
     private final HikariNodePoolFactory factory = new HikariNodePoolFactory(this.properties);
 
     @Test
     void shouldNameThePoolAfterTheNode() {
-        HikariDataSource pool = this.factory.create(new Node("db-replica-2", "jdbc:mysql://127.0.0.1:23398/foobar"),
+        HikariDataSource pool = this.factory.create(new Node("db-replica-2", "jdbc:mysql://127.0.0.1:23398/foobar", 1),
                 true);
 
         assertThat(pool.getPoolName()).isEqualTo("db-replica-2");
@@ -58,7 +62,7 @@ class HikariNodePoolFactoryTests {
     @Test
     void shouldMakeOnlyReplicaPoolsReadOnly() {
         HikariDataSource primary = this.factory.create(this.properties.primary(), false);
-        HikariDataSource replica = this.factory.create(new Node("db-replica-1", "jdbc:mysql://127.0.0.1:1/x"), true);
+        HikariDataSource replica = this.factory.create(new Node("db-replica-1", "jdbc:mysql://127.0.0.1:1/x", 1), true);
 
         assertThat(primary.isReadOnly()).isFalse();
         assertThat(replica.isReadOnly()).isTrue();
@@ -67,7 +71,7 @@ class HikariNodePoolFactoryTests {
     @Test
     void shouldCloseEveryPoolItCreated() {
         HikariDataSource primary = this.factory.create(this.properties.primary(), false);
-        HikariDataSource replica = this.factory.create(new Node("db-replica-1", "jdbc:mysql://127.0.0.1:1/x"), true);
+        HikariDataSource replica = this.factory.create(new Node("db-replica-1", "jdbc:mysql://127.0.0.1:1/x", 1), true);
 
         this.factory.close();
 

@@ -1,14 +1,22 @@
 package com.foobar.infra.router.config;
 
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
+import com.foobar.infra.router.config.ReplicationRouterProperties.Health;
 import com.foobar.infra.router.config.ReplicationRouterProperties.Node;
+import com.foobar.infra.router.health.JdbcReplicaChecker;
+import com.foobar.infra.router.health.ReplicaCheckResult;
+import com.foobar.infra.router.health.ReplicaChecker;
+import com.foobar.infra.router.health.ReplicaHealthMonitor;
 import com.foobar.infra.router.routing.DatabaseNodeListener;
+import com.foobar.infra.router.routing.NoReplicaPolicy;
 import com.foobar.infra.router.routing.RecordingDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,6 +46,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @ExtendWith(OutputCaptureExtension.class)
 class ReplicationRouterAutoConfigurationTests {
+
+    private static final ReplicaCheckResult HEALTHY = new ReplicaCheckResult(true, true, 0L, "");
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ReplicationRouterAutoConfiguration.class,
@@ -95,6 +105,7 @@ class ReplicationRouterAutoConfigurationTests {
         this.configuredRunner
                 .withBean(DatabaseNodePoolFactory.class, () -> (node, replica) -> new RecordingDataSource(node.name()))
                 .withBean(DatabaseNodeListener.class, () -> nodes::add)
+                .withBean(ReplicaChecker.class, () -> (name) -> HEALTHY)
                 .run((context) -> {
                     DataSource dataSource = context.getBean(DataSource.class);
                     TransactionTemplate transactions = new TransactionTemplate(
@@ -108,6 +119,153 @@ class ReplicationRouterAutoConfigurationTests {
 
                     assertThat(nodes).containsExactly("db-replica-1", "db-replica-2", "db-primary");
                 });
+    }
+
+    @Test
+    void shouldGiveEachReplicaItsWeightInTheRotation() {
+        List<String> nodes = new CopyOnWriteArrayList<>();
+        this.configuredRunner.withPropertyValues("foobar.datasource.replicas[0].weight=2")
+                .withBean(DatabaseNodePoolFactory.class, () -> (node, replica) -> new RecordingDataSource(node.name()))
+                .withBean(DatabaseNodeListener.class, () -> nodes::add)
+                .withBean(ReplicaChecker.class, () -> (name) -> HEALTHY)
+                .run((context) -> {
+                    DataSource dataSource = context.getBean(DataSource.class);
+                    TransactionTemplate reads = readOnlyTransactions(dataSource);
+
+                    for (int i = 0; i < 6; i++) {
+                        reads.executeWithoutResult((status) -> useConnection(dataSource));
+                    }
+
+                    assertThat(nodes).containsExactly("db-replica-1", "db-replica-2", "db-replica-1",
+                            "db-replica-1", "db-replica-2", "db-replica-1");
+                });
+    }
+
+    @Test
+    void shouldStopSendingReadsToAReplicaTheMonitorTookOut() {
+        List<String> nodes = new CopyOnWriteArrayList<>();
+        this.configuredRunner
+                .withBean(DatabaseNodePoolFactory.class, () -> (node, replica) -> new RecordingDataSource(node.name()))
+                .withBean(DatabaseNodeListener.class, () -> nodes::add)
+                .withBean(ReplicaChecker.class, () -> (name) -> name.equals("db-replica-1")
+                        ? ReplicaCheckResult.unreachable("Connection refused") : HEALTHY)
+                .run((context) -> {
+                    DataSource dataSource = context.getBean(DataSource.class);
+                    ReplicaHealthMonitor monitor = context.getBean(ReplicaHealthMonitor.class);
+                    // The default fall is 3; the background checks can only add failures of their own.
+                    for (int i = 0; i < 3; i++) {
+                        monitor.check("db-replica-1");
+                    }
+                    TransactionTemplate reads = readOnlyTransactions(dataSource);
+
+                    reads.executeWithoutResult((status) -> useConnection(dataSource));
+                    reads.executeWithoutResult((status) -> useConnection(dataSource));
+
+                    assertThat(nodes).containsExactly("db-replica-2", "db-replica-2");
+                });
+    }
+
+    @Test
+    void shouldFailReadsWhenNoReplicaIsEligibleAndSetToFail() {
+        List<String> nodes = new CopyOnWriteArrayList<>();
+        this.configuredRunner.withPropertyValues("foobar.datasource.when-no-replica=fail")
+                .withBean(DatabaseNodePoolFactory.class, () -> (node, replica) -> new RecordingDataSource(node.name()))
+                .withBean(DatabaseNodeListener.class, () -> nodes::add)
+                .withBean(ReplicaChecker.class, () -> (name) -> ReplicaCheckResult.unreachable("refused"))
+                .run((context) -> {
+                    DataSource dataSource = context.getBean(DataSource.class);
+                    ReplicaHealthMonitor monitor = context.getBean(ReplicaHealthMonitor.class);
+                    for (int i = 0; i < 3; i++) {
+                        monitor.check("db-replica-1");
+                        monitor.check("db-replica-2");
+                    }
+
+                    readOnlyTransactions(dataSource).executeWithoutResult((status) -> assertThatExceptionOfType(
+                            SQLTransientConnectionException.class)
+                            .isThrownBy(() -> DataSourceUtils.getConnection(dataSource).createStatement()));
+                    assertThat(nodes).isEmpty();
+                });
+    }
+
+    @Test
+    void shouldCheckTheReplicasInTheBackgroundWhileTheContextRuns() {
+        AtomicReference<ReplicaHealthMonitor> monitor = new AtomicReference<>();
+        this.configuredRunner.run((context) -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).getBean(ReplicaChecker.class).isInstanceOf(JdbcReplicaChecker.class);
+            assertThat(context).hasSingleBean(ReplicaHealthMonitor.class);
+            monitor.set(context.getBean(ReplicaHealthMonitor.class));
+            assertThat(monitor.get().isRunning()).isTrue();
+            assertThat(monitor.get().describe()).containsOnlyKeys("db-replica-1", "db-replica-2");
+        });
+
+        assertThat(monitor.get().isRunning()).isFalse();
+    }
+
+    @Test
+    void shouldUseTheApplicationsReplicaChecker() {
+        ReplicaChecker checker = (name) -> HEALTHY;
+        this.configuredRunner.withBean(ReplicaChecker.class, () -> checker).run((context) -> {
+            assertThat(context).getBean(ReplicaChecker.class).isSameAs(checker);
+            assertThat(context).hasSingleBean(ReplicaHealthMonitor.class);
+        });
+    }
+
+    @Test
+    void shouldDefaultTheWeightsTheHealthChecksAndTheNoReplicaPolicy() {
+        this.configuredRunner.run((context) -> {
+            ReplicationRouterProperties properties = context.getBean(ReplicationRouterProperties.class);
+            assertThat(properties.replicas()).extracting(Node::weight).containsExactly(1, 1);
+            assertThat(properties.health()).isEqualTo(new Health(Duration.ofSeconds(1), Duration.ofSeconds(1),
+                    Duration.ofSeconds(1), 3, 2));
+            assertThat(properties.whenNoReplica()).isEqualTo(NoReplicaPolicy.PRIMARY);
+        });
+    }
+
+    @Test
+    void shouldBindTheWeightsTheHealthChecksAndTheNoReplicaPolicy() {
+        this.configuredRunner.withPropertyValues(
+                "foobar.datasource.replicas[1].weight=3",
+                "foobar.datasource.health.interval=250ms",
+                "foobar.datasource.health.timeout=2s",
+                "foobar.datasource.health.max-lag=10s",
+                "foobar.datasource.health.fall=5",
+                "foobar.datasource.health.rise=4",
+                "foobar.datasource.when-no-replica=fail")
+                .run((context) -> {
+                    ReplicationRouterProperties properties = context.getBean(ReplicationRouterProperties.class);
+                    assertThat(properties.replicas()).extracting(Node::weight).containsExactly(1, 3);
+                    assertThat(properties.health()).isEqualTo(new Health(Duration.ofMillis(250),
+                            Duration.ofSeconds(2), Duration.ofSeconds(10), 5, 4));
+                    assertThat(properties.whenNoReplica()).isEqualTo(NoReplicaPolicy.FAIL);
+                });
+    }
+
+    @Test
+    void shouldRejectAReplicaWeightBelowOne() {
+        this.configuredRunner.withPropertyValues("foobar.datasource.replicas[1].weight=0")
+                .run((context) -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("'foobar.datasource'")
+                            .hasMessageContaining("'replicas[1].weight'")
+                            .hasMessageContaining("must be greater than or equal to 1");
+                });
+    }
+
+    @Test
+    void shouldRejectAFallBelowOne() {
+        this.configuredRunner.withPropertyValues("foobar.datasource.health.fall=0")
+                .run((context) -> assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessageContaining("'health.fall'")
+                        .hasMessageContaining("must be greater than or equal to 1"));
+    }
+
+    @Test
+    void shouldRejectAnUnknownNoReplicaPolicy() {
+        this.configuredRunner.withPropertyValues("foobar.datasource.when-no-replica=replica")
+                .run((context) -> assertThat(context).hasFailed()
+                        .getFailure().hasStackTraceContaining("foobar.datasource.when-no-replica"));
     }
 
     @Test
@@ -140,9 +298,9 @@ class ReplicationRouterAutoConfigurationTests {
                     assertThat(properties.username()).isEqualTo("app");
                     assertThat(properties.password()).isEqualTo("secret");
                     assertThat(properties.primary())
-                            .isEqualTo(new Node("db-primary", "jdbc:mysql://127.0.0.1:23301/foobar"));
+                            .isEqualTo(new Node("db-primary", "jdbc:mysql://127.0.0.1:23301/foobar", 1));
                     assertThat(properties.replicas())
-                            .containsExactly(new Node("db-replica-1", "jdbc:mysql://127.0.0.1:23302/foobar"));
+                            .containsExactly(new Node("db-replica-1", "jdbc:mysql://127.0.0.1:23302/foobar", 1));
                     assertThat(properties.pool().maximumPoolSize()).isEqualTo(4);
                     assertThat(properties.pool().connectionTimeout()).isEqualTo(Duration.ofSeconds(5));
                 });
@@ -162,7 +320,14 @@ class ReplicationRouterAutoConfigurationTests {
             assertThat(context).hasNotFailed();
             assertThat(context).getBean(DataSource.class).isInstanceOf(SimpleDriverDataSource.class);
             assertThat(context).doesNotHaveBean(ReplicationRouterProperties.class);
+            assertThat(context).doesNotHaveBean(ReplicaHealthMonitor.class);
         });
+    }
+
+    private static TransactionTemplate readOnlyTransactions(DataSource dataSource) {
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        transactions.setReadOnly(true);
+        return transactions;
     }
 
     private static void useConnection(DataSource dataSource) {

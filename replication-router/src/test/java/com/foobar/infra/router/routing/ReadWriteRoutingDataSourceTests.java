@@ -1,5 +1,6 @@
 package com.foobar.infra.router.routing;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -13,6 +14,7 @@ import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ReadWriteRoutingDataSourceTests {
 
@@ -23,7 +25,8 @@ class ReadWriteRoutingDataSourceTests {
     private final RecordingDataSource replica2 = new RecordingDataSource("db-replica-2");
 
     private final ReadWriteRoutingDataSource router = new ReadWriteRoutingDataSource(this.primary,
-            List.of(this.replica1, this.replica2));
+            new RoundRobinReplicaDataSource(List.of(target(this.replica1), target(this.replica2)), this.primary,
+                    ReplicaEligibility.ALL, NoReplicaPolicy.PRIMARY));
 
     @Test
     void shouldBeALazyConnectionProxy() {
@@ -61,11 +64,55 @@ class ReadWriteRoutingDataSourceTests {
 
     @Test
     void shouldSendReadOnlyTransactionsToThePrimaryWithoutReplicas() {
-        ReadWriteRoutingDataSource primaryOnly = new ReadWriteRoutingDataSource(this.primary, List.of());
+        ReadWriteRoutingDataSource primaryOnly = new ReadWriteRoutingDataSource(this.primary,
+                new RoundRobinReplicaDataSource(List.of(), this.primary, ReplicaEligibility.ALL,
+                        NoReplicaPolicy.PRIMARY));
 
         transactions(primaryOnly, true).executeWithoutResult((status) -> useConnection(primaryOnly));
 
         assertThat(this.primary.connections()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSendReadOnlyTransactionsToTheEligibleReplicasOnly() {
+        ReadWriteRoutingDataSource router = new ReadWriteRoutingDataSource(this.primary,
+                new RoundRobinReplicaDataSource(List.of(target(this.replica1), target(this.replica2)), this.primary,
+                        (name) -> !name.equals("db-replica-1"), NoReplicaPolicy.PRIMARY));
+        TransactionTemplate reads = transactions(router, true);
+
+        reads.executeWithoutResult((status) -> useConnection(router));
+        reads.executeWithoutResult((status) -> useConnection(router));
+
+        assertThat(this.replica2.connections()).isEqualTo(2);
+        assertThat(this.replica1.connections() + this.primary.connections()).isZero();
+    }
+
+    @Test
+    void shouldSendReadOnlyTransactionsToThePrimaryWhenNoReplicaIsEligible() {
+        ReadWriteRoutingDataSource router = new ReadWriteRoutingDataSource(this.primary,
+                new RoundRobinReplicaDataSource(List.of(target(this.replica1), target(this.replica2)), this.primary,
+                        (name) -> false, NoReplicaPolicy.PRIMARY));
+
+        transactions(router, true).executeWithoutResult((status) -> useConnection(router));
+
+        assertThat(this.primary.connections()).isEqualTo(1);
+        assertThat(this.replica1.connections() + this.replica2.connections()).isZero();
+    }
+
+    @Test
+    void shouldFailTheFirstStatementOfAReadOnlyTransactionWhenNoReplicaIsEligibleAndThePolicyIsFail() {
+        ReadWriteRoutingDataSource router = new ReadWriteRoutingDataSource(this.primary,
+                new RoundRobinReplicaDataSource(List.of(target(this.replica1), target(this.replica2)), this.primary,
+                        (name) -> false, NoReplicaPolicy.FAIL));
+
+        transactions(router, true).executeWithoutResult((status) -> assertThatExceptionOfType(
+                SQLTransientConnectionException.class)
+                .isThrownBy(() -> DataSourceUtils.getConnection(router).createStatement())
+                .withMessageContaining("No replica is eligible"));
+        transactions(router, false).executeWithoutResult((status) -> useConnection(router));
+
+        assertThat(this.primary.connections()).isEqualTo(1);
+        assertThat(this.replica1.connections() + this.replica2.connections()).isZero();
     }
 
     @Test
@@ -74,6 +121,10 @@ class ReadWriteRoutingDataSourceTests {
         transactions(this.router, false).executeWithoutResult((status) -> DataSourceUtils.getConnection(this.router));
 
         assertThat(this.primary.connections() + this.replica1.connections() + this.replica2.connections()).isZero();
+    }
+
+    private static ReplicaTarget target(RecordingDataSource replica) {
+        return new ReplicaTarget(replica.toString(), replica, 1);
     }
 
     private static TransactionTemplate transactions(DataSource dataSource, boolean readOnly) {

@@ -1,0 +1,48 @@
+package com.foobar.infra.router.health;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one check of a replica found.
+ *
+ * @param reachable whether a connection could be made and the status read
+ * @param replicating whether both replication threads run (I/O and SQL)
+ * @param lagSeconds the lag the replica reports, {@code null} when unknown (a thread stopped, unreachable)
+ * @param problem why the check failed, empty when it did not
+ */
+public record ReplicaCheckResult(boolean reachable, boolean replicating, @Nullable Long lagSeconds,
+        String problem) {
+
+    public static ReplicaCheckResult unreachable(String problem) {
+        return new ReplicaCheckResult(false, false, null, problem);
+    }
+
+    /**
+     * Whether the replica may serve reads: reachable, replicating, and no further behind than {@code maxLag}.
+     * Replicas report lag in whole seconds, so {@code maxLag} counts in whole seconds too.
+     */
+    public boolean isHealthy(Duration maxLag) {
+        return this.reachable && this.replicating && this.lagSeconds != null
+                && this.lagSeconds <= maxLag.toSeconds();
+    }
+
+    /** A short reason for logs and the health endpoint. */
+    public String describe(Duration maxLag) {
+        if (!this.reachable) {
+            return "unreachable: " + this.problem;
+        }
+        if (!this.replicating) {
+            return "replication stopped" + (this.problem.isEmpty() ? "" : ": " + this.problem);
+        }
+        if (this.lagSeconds == null) {
+            return "lag unknown";
+        }
+        if (this.lagSeconds > maxLag.toSeconds()) {
+            return "lagging " + this.lagSeconds + " s (max " + maxLag.toSeconds() + " s)";
+        }
+        return "replicating, lag " + this.lagSeconds + " s";
+    }
+
+}
