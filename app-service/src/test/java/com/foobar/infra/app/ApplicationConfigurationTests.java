@@ -31,8 +31,8 @@ class ApplicationConfigurationTests {
         assertThat(datasource.primary().name()).isEqualTo("db-primary");
         assertThat(datasource.primary().url()).isEqualTo("jdbc:mysql://127.0.0.1:13306/foobar?sslMode=DISABLED");
         assertThat(datasource.replicas()).containsExactly(
-                new Node("db-replica-1", "jdbc:mysql://127.0.0.1:13307/foobar?sslMode=DISABLED"),
-                new Node("db-replica-2", "jdbc:mysql://127.0.0.1:13308/foobar?sslMode=DISABLED"));
+                new Node("db-replica-1", "jdbc:mysql://127.0.0.1:13307/foobar?sslMode=DISABLED", 1),
+                new Node("db-replica-2", "jdbc:mysql://127.0.0.1:13308/foobar?sslMode=DISABLED", 1));
     }
 
     @Test
