@@ -13,14 +13,20 @@ import com.foobar.infra.router.health.JdbcReplicaChecker;
 import com.foobar.infra.router.health.ReplicaChecker;
 import com.foobar.infra.router.health.ReplicaHealthMonitor;
 import com.foobar.infra.router.health.ReplicationHealthIndicator;
+import com.foobar.infra.router.retry.ReadOnlyTransactionPointcut;
+import com.foobar.infra.router.retry.ReadOnlyTransactionRetryInterceptor;
 import com.foobar.infra.router.routing.DatabaseNodeListener;
 import com.foobar.infra.router.routing.NodeReportingDataSource;
 import com.foobar.infra.router.routing.ReadWriteRoutingDataSource;
 import com.foobar.infra.router.routing.ReplicaTarget;
 import com.foobar.infra.router.routing.RoundRobinReplicaDataSource;
 
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,6 +34,8 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.Ordered;
 
 /**
  * Auto-configuration of the application's {@link DataSource} as a {@link ReadWriteRoutingDataSource} over one pool
@@ -83,6 +91,29 @@ public final class ReplicationRouterAutoConfiguration {
                 .toList();
         return new ReadWriteRoutingDataSource(primary,
                 new RoundRobinReplicaDataSource(replicas, primary, monitor, properties.whenNoReplica()));
+    }
+
+    /**
+     * The interceptor that retries a read-only transaction once when its replica fails; it learns which node an
+     * attempt used as a {@link DatabaseNodeListener}, and reports the node to the monitor lazily, so that creating
+     * it (early, as advice is) creates nothing else.
+     */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static ReadOnlyTransactionRetryInterceptor readOnlyTransactionRetryInterceptor(
+            ObjectProvider<ReplicaHealthMonitor> monitor) {
+        return new ReadOnlyTransactionRetryInterceptor(
+                (node, reason) -> monitor.ifAvailable((replicas) -> replicas.markDown(node, reason)));
+    }
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    @ConditionalOnBooleanProperty(name = "foobar.datasource.retry-read-only", matchIfMissing = true)
+    static Advisor readOnlyTransactionRetryAdvisor(ReadOnlyTransactionRetryInterceptor interceptor) {
+        DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(new ReadOnlyTransactionPointcut(), interceptor);
+        // Outside the transaction interceptor, so that the retry is a new transaction.
+        advisor.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return advisor;
     }
 
     /** Each replica's state on the actuator's health endpoint, when the application has one. */

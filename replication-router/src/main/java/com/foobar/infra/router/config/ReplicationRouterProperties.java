@@ -32,6 +32,8 @@ import org.springframework.validation.annotation.Validated;
  * @param connectionProperties JDBC driver properties for every node's connections, on top of its URL's parameters
  * @param health how replicas are checked and when they leave and rejoin the read rotation
  * @param whenNoReplica what read-only transactions do when no replica is eligible
+ * @param retryReadOnly whether a read-only transaction whose replica fails at the connection level runs once more
+ * on another node
  */
 @ConfigurationProperties("foobar.datasource")
 @Validated
@@ -43,7 +45,8 @@ public record ReplicationRouterProperties(
         @Valid @DefaultValue Pool pool,
         @DefaultValue Map<String, String> connectionProperties,
         @Valid @DefaultValue Health health,
-        @DefaultValue("primary") @NotNull NoReplicaPolicy whenNoReplica) {
+        @DefaultValue("primary") @NotNull NoReplicaPolicy whenNoReplica,
+        @DefaultValue("true") boolean retryReadOnly) {
 
     /**
      * One database node.

@@ -58,6 +58,28 @@ public class ReplicaHealthMonitor implements ReplicaEligibility, SmartLifecycle 
         return state != null && state.isUp();
     }
 
+    /**
+     * Takes a replica out of the read rotation at once, because a query on it just failed with a connection
+     * error (passive checking, as HAProxy's {@code observe}); the background checks put it back after
+     * {@code rise} good ones. Unknown names are ignored: the primary is not in the rotation.
+     */
+    @Override
+    public void connectionFailed(String replicaName, String reason) {
+        markDown(replicaName, reason);
+    }
+
+    public void markDown(String replicaName, String reason) {
+        ReplicaState state = this.states.get(replicaName);
+        if (state == null || state.markDown() == Transition.NONE) {
+            return;
+        }
+        synchronized (this) {
+            this.lastResults.put(replicaName, ReplicaCheckResult.unreachable(reason));
+            logger.warn("{} left the read rotation: a query failed: {}", replicaName, reason);
+            updateNoneEligible();
+        }
+    }
+
     /** Checks one replica now and applies the result, as the schedule does every {@code interval}. */
     public void check(String replicaName) {
         ReplicaCheckResult result = this.checker.check(replicaName);
@@ -70,16 +92,20 @@ public class ReplicaHealthMonitor implements ReplicaEligibility, SmartLifecycle 
             else if (transition == Transition.CAME_UP) {
                 logger.info("{} is back in the read rotation: {}", replicaName, result.describe(this.maxLag));
             }
-            boolean none = this.states.values().stream().noneMatch(ReplicaState::isUp);
-            if (none != this.noneEligible) {
-                this.noneEligible = none;
-                if (none) {
-                    logger.warn("No replica is eligible for reads; read-only transactions use the fallback "
-                            + "until one recovers");
-                }
-                else {
-                    logger.info("Replicas are eligible for reads again");
-                }
+            updateNoneEligible();
+        }
+    }
+
+    private void updateNoneEligible() {
+        boolean none = this.states.values().stream().noneMatch(ReplicaState::isUp);
+        if (none != this.noneEligible) {
+            this.noneEligible = none;
+            if (none) {
+                logger.warn("No replica is eligible for reads; read-only transactions use the fallback until one "
+                        + "recovers");
+            }
+            else {
+                logger.info("Replicas are eligible for reads again");
             }
         }
     }

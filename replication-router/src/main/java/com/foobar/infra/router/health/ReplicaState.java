@@ -41,6 +41,16 @@ final class ReplicaState {
         return healthy ? Transition.CAME_UP : Transition.WENT_DOWN;
     }
 
+    /** Takes the replica out now, whatever its streak; it comes back after {@code rise} good checks. */
+    synchronized Transition markDown() {
+        this.streak = 0;
+        if (!this.up) {
+            return Transition.NONE;
+        }
+        this.up = false;
+        return Transition.WENT_DOWN;
+    }
+
     synchronized boolean isUp() {
         return this.up;
     }

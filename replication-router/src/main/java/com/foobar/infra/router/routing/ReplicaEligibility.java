@@ -9,4 +9,8 @@ public interface ReplicaEligibility {
 
     boolean isEligible(String replicaName);
 
+    /** Told when a connection to a replica could not be made or broke; by default nothing changes. */
+    default void connectionFailed(String replicaName, String reason) {
+    }
+
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.datasource.AbstractDataSource;
 
 /**
@@ -58,36 +60,59 @@ public class RoundRobinReplicaDataSource extends AbstractDataSource {
      * @throws SQLTransientConnectionException when no replica is eligible and the policy says fail
      */
     public DataSource next() throws SQLTransientConnectionException {
+        ReplicaTarget replica = nextReplica();
+        return replica != null ? replica.dataSource() : fallback();
+    }
+
+    /**
+     * A connection from the next eligible replica. When that replica cannot give one, it is reported to the
+     * eligibility (which takes it out) and the connection comes from the next choice instead, once.
+     */
+    @Override
+    public Connection getConnection() throws SQLException {
+        ReplicaTarget replica = nextReplica();
+        if (replica == null) {
+            return fallback().getConnection();
+        }
+        try {
+            return replica.dataSource().getConnection();
+        }
+        catch (SQLException ex) {
+            this.eligibility.connectionFailed(replica.name(), String.valueOf(ex.getMessage()));
+            return next().getConnection();
+        }
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return next().getConnection(username, password);
+    }
+
+    private @Nullable ReplicaTarget nextReplica() {
         for (int tries = 0; tries < this.rotation.size(); tries++) {
             // Clear the sign bit: the counter wraps to negative after Integer.MAX_VALUE picks.
             int index = (this.position.getAndIncrement() & Integer.MAX_VALUE) % this.rotation.size();
             ReplicaTarget candidate = this.rotation.get(index);
             if (this.eligibility.isEligible(candidate.name())) {
-                return candidate.dataSource();
+                return candidate;
             }
         }
         // Concurrent picks take turns between these tries, so under load the tries can all land on ineligible
         // replicas while another is eligible: look through the whole rotation before giving up on the replicas.
         for (ReplicaTarget candidate : this.rotation) {
             if (this.eligibility.isEligible(candidate.name())) {
-                return candidate.dataSource();
+                return candidate;
             }
         }
+        return null;
+    }
+
+    private DataSource fallback() throws SQLTransientConnectionException {
         if (this.noReplicaPolicy == NoReplicaPolicy.FAIL && !this.rotation.isEmpty()) {
             throw new SQLTransientConnectionException(
                     "No replica is eligible for reads (all down or lagging) and the router is set to fail then");
         }
         return this.primary;
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-        return next().getConnection();
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        return next().getConnection(username, password);
     }
 
     // nginx's smooth weighted round robin, played once through a whole round.

@@ -20,7 +20,7 @@ class HikariNodePoolFactoryTests {
             new Node("db-primary", "jdbc:mysql://127.0.0.1:23399/foobar", 1), List.of(),
             new Pool(7, Duration.ofMillis(1500)), Map.of("useInformationSchema", "false"),
             new Health(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 3, 2),
-            NoReplicaPolicy.PRIMARY);
+            NoReplicaPolicy.PRIMARY, true);
 
     private final HikariNodePoolFactory factory = new HikariNodePoolFactory(this.properties);
 
