@@ -34,7 +34,8 @@ class HikariNodePoolFactory implements DatabaseNodePoolFactory, AutoCloseable {
         pool.setUsername(this.properties.username());
         pool.setPassword(this.properties.password());
         pool.setMaximumPoolSize(settings.maximumPoolSize());
-        pool.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        pool.setConnectionTimeout(
+                (replica ? settings.replicaConnectionTimeout() : settings.connectionTimeout()).toMillis());
         pool.setInitializationFailTimeout(-1);
         pool.setAutoCommit(true);
         pool.setTransactionIsolation(String.valueOf(ReadWriteRoutingDataSource.ISOLATION));

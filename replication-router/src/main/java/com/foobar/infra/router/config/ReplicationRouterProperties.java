@@ -76,10 +76,13 @@ public record ReplicationRouterProperties(
     /**
      * Connection pool settings, the same for every node.
      * @param maximumPoolSize the most connections one node's pool holds
-     * @param connectionTimeout how long a caller waits for a connection before failing
+     * @param connectionTimeout how long a caller waits for a primary connection before failing
+     * @param replicaConnectionTimeout how long a caller waits for a replica connection before the router takes
+     * that replica out and asks the next one; short, because another node can always serve the read
      */
     public record Pool(
             @DefaultValue("10") @Min(1) int maximumPoolSize,
-            @DefaultValue("5s") @NotNull Duration connectionTimeout) {
+            @DefaultValue("5s") @NotNull Duration connectionTimeout,
+            @DefaultValue("1s") @NotNull Duration replicaConnectionTimeout) {
     }
 }

@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 public record ReplicaCheckResult(boolean reachable, boolean replicating, @Nullable Long lagSeconds,
         String problem) {
 
+    /** An unreachable replica; only the first line of {@code problem} is kept (driver messages run on). */
     public static ReplicaCheckResult unreachable(String problem) {
-        return new ReplicaCheckResult(false, false, null, problem);
+        return new ReplicaCheckResult(false, false, null, problem.lines().findFirst().orElse("").strip());
     }
 
     /**

@@ -74,8 +74,9 @@ public class ReplicaHealthMonitor implements ReplicaEligibility, SmartLifecycle 
             return;
         }
         synchronized (this) {
-            this.lastResults.put(replicaName, ReplicaCheckResult.unreachable(reason));
-            logger.warn("{} left the read rotation: a query failed: {}", replicaName, reason);
+            ReplicaCheckResult failure = ReplicaCheckResult.unreachable(reason);
+            this.lastResults.put(replicaName, failure);
+            logger.warn("{} left the read rotation: a query failed: {}", replicaName, failure.problem());
             updateNoneEligible();
         }
     }

@@ -18,7 +18,7 @@ class HikariNodePoolFactoryTests {
 
     private final ReplicationRouterProperties properties = new ReplicationRouterProperties("foobar", "secret",
             new Node("db-primary", "jdbc:mysql://127.0.0.1:23399/foobar", 1), List.of(),
-            new Pool(7, Duration.ofMillis(1500)), Map.of("useInformationSchema", "false"),
+            new Pool(7, Duration.ofMillis(1500), Duration.ofMillis(700)), Map.of("useInformationSchema", "false"),
             new Health(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 3, 2),
             NoReplicaPolicy.PRIMARY, true);
 
@@ -66,6 +66,15 @@ class HikariNodePoolFactoryTests {
 
         assertThat(primary.isReadOnly()).isFalse();
         assertThat(replica.isReadOnly()).isTrue();
+    }
+
+    @Test
+    void shouldGiveReplicaPoolsTheirShorterConnectionTimeout() {
+        HikariDataSource primary = this.factory.create(this.properties.primary(), false);
+        HikariDataSource replica = this.factory.create(new Node("db-replica-1", "jdbc:mysql://127.0.0.1:1/x", 1), true);
+
+        assertThat(primary.getConnectionTimeout()).isEqualTo(1500);
+        assertThat(replica.getConnectionTimeout()).isEqualTo(700);
     }
 
     @Test
