@@ -86,6 +86,9 @@ class LocalTopologyEndToEndTests {
         HttpResponse<String> created = client.postJson(site + "api/posts", "{\"body\": \"" + body + "\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.headers().firstValue("X-DB-Node")).hasValue("db-primary");
+        // The position of this write, for read-your-writes on whichever application server reads next.
+        assertThat(created.headers().allValues("Set-Cookie")).anySatisfy(
+                (cookie) -> assertThat(cookie).startsWith("foobar-gtid=").contains("HttpOnly").contains("Secure"));
         Matcher id = ID.matcher(created.body());
         assertThat(id.find()).as("id in %s", created.body()).isTrue();
         assertThat(created.headers().firstValue("Location")).hasValueSatisfying(

@@ -9,6 +9,11 @@ import javax.sql.DataSource;
 
 import com.foobar.infra.router.config.ReplicationRouterProperties.Health;
 import com.foobar.infra.router.config.ReplicationRouterProperties.Node;
+import com.foobar.infra.router.config.ReplicationRouterProperties.ReadYourWrites;
+import com.foobar.infra.router.consistency.GtidCapture;
+import com.foobar.infra.router.consistency.ReadYourWritesBarrier;
+import com.foobar.infra.router.consistency.ReadYourWritesContext;
+import com.foobar.infra.router.consistency.ReadYourWritesFilter;
 import com.foobar.infra.router.health.JdbcReplicaChecker;
 import com.foobar.infra.router.health.ReplicaChecker;
 import com.foobar.infra.router.health.ReplicaHealthMonitor;
@@ -18,6 +23,7 @@ import com.foobar.infra.router.retry.ReadOnlyTransactionRetryInterceptor;
 import com.foobar.infra.router.routing.DatabaseNodeListener;
 import com.foobar.infra.router.routing.NodeReportingDataSource;
 import com.foobar.infra.router.routing.ReadWriteRoutingDataSource;
+import com.foobar.infra.router.routing.ReplicaReadBarrier;
 import com.foobar.infra.router.routing.ReplicaTarget;
 import com.foobar.infra.router.routing.RoundRobinReplicaDataSource;
 
@@ -29,6 +35,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -36,6 +43,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Auto-configuration of the application's {@link DataSource} as a {@link ReadWriteRoutingDataSource} over one pool
@@ -80,8 +88,23 @@ public final class ReplicationRouterAutoConfiguration {
     }
 
     @Bean
+    ReadYourWritesContext readYourWritesContext() {
+        return new ReadYourWritesContext();
+    }
+
+    /** Notes each tracked write's position; it reads it through the router's own primary, resolved lazily. */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "foobar.datasource.read-your-writes.enabled", matchIfMissing = true)
+    GtidCapture gtidCapture(ReplicationRouterProperties properties, ReadYourWritesContext context,
+            ObjectProvider<ReadWriteRoutingDataSource> router) {
+        return new GtidCapture(properties.primary().name(), () -> router.getObject().getTargetDataSource(),
+                context);
+    }
+
+    @Bean
     ReadWriteRoutingDataSource dataSource(ReplicationRouterProperties properties, DatabaseNodePoolFactory pools,
-            ObjectProvider<DatabaseNodeListener> listeners, ReplicaHealthMonitor monitor) {
+            ObjectProvider<DatabaseNodeListener> listeners, ReplicaHealthMonitor monitor,
+            ReadYourWritesContext context) {
         List<DatabaseNodeListener> nodeListeners = listeners.orderedStream().toList();
         DataSource primary = reporting(properties.primary(), pools.create(properties.primary(), false),
                 nodeListeners);
@@ -89,8 +112,10 @@ public final class ReplicationRouterAutoConfiguration {
                 .map((replica) -> new ReplicaTarget(replica.name(),
                         reporting(replica, pools.create(replica, true), nodeListeners), replica.weight()))
                 .toList();
+        ReplicaReadBarrier barrier = properties.readYourWrites().enabled()
+                ? new ReadYourWritesBarrier(context, properties.readYourWrites().timeout()) : ReplicaReadBarrier.NONE;
         return new ReadWriteRoutingDataSource(primary,
-                new RoundRobinReplicaDataSource(replicas, primary, monitor, properties.whenNoReplica()));
+                new RoundRobinReplicaDataSource(replicas, primary, monitor, properties.whenNoReplica(), barrier, 0));
     }
 
     /**
@@ -114,6 +139,22 @@ public final class ReplicationRouterAutoConfiguration {
         // Outside the transaction interceptor, so that the retry is a new transaction.
         advisor.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return advisor;
+    }
+
+    /** The read-your-writes cookie, in servlet applications. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(OncePerRequestFilter.class)
+    @ConditionalOnBooleanProperty(name = "foobar.datasource.read-your-writes.enabled", matchIfMissing = true)
+    static class ReadYourWritesWebConfiguration {
+
+        @Bean
+        ReadYourWritesFilter readYourWritesFilter(ReplicationRouterProperties properties,
+                ReadYourWritesContext context) {
+            ReadYourWrites settings = properties.readYourWrites();
+            return new ReadYourWritesFilter(context, settings.cookieName(), settings.cookieMaxAge());
+        }
+
     }
 
     /** Each replica's state on the actuator's health endpoint, when the application has one. */

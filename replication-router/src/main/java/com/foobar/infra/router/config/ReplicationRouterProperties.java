@@ -34,6 +34,7 @@ import org.springframework.validation.annotation.Validated;
  * @param whenNoReplica what read-only transactions do when no replica is eligible
  * @param retryReadOnly whether a read-only transaction whose replica fails at the connection level runs once more
  * on another node
+ * @param readYourWrites how a client's reads are kept from being older than its own writes
  */
 @ConfigurationProperties("foobar.datasource")
 @Validated
@@ -46,7 +47,8 @@ public record ReplicationRouterProperties(
         @DefaultValue Map<String, String> connectionProperties,
         @Valid @DefaultValue Health health,
         @DefaultValue("primary") @NotNull NoReplicaPolicy whenNoReplica,
-        @DefaultValue("true") boolean retryReadOnly) {
+        @DefaultValue("true") boolean retryReadOnly,
+        @Valid @DefaultValue ReadYourWrites readYourWrites) {
 
     /**
      * One database node.
@@ -55,6 +57,21 @@ public record ReplicationRouterProperties(
      * @param weight a replica's share of the reads relative to the other replicas (ignored for the primary)
      */
     public record Node(@NotBlank String name, @NotBlank String url, @DefaultValue("1") @Min(1) int weight) {
+    }
+
+    /**
+     * Read-your-writes.
+     * @param enabled whether writes are tracked and reads wait for them
+     * @param timeout the longest a read waits for a replica to apply the client's last write before it reads on
+     * the primary instead
+     * @param cookieName the cookie that carries the position of the client's last write
+     * @param cookieMaxAge how long that cookie lives
+     */
+    public record ReadYourWrites(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("500ms") @NotNull Duration timeout,
+            @DefaultValue("foobar-gtid") @NotBlank String cookieName,
+            @DefaultValue("10s") @NotNull Duration cookieMaxAge) {
     }
 
     /**

@@ -32,6 +32,8 @@ public class RoundRobinReplicaDataSource extends AbstractDataSource {
 
     private final NoReplicaPolicy noReplicaPolicy;
 
+    private final ReplicaReadBarrier barrier;
+
     private final AtomicInteger position;
 
     /**
@@ -39,20 +41,28 @@ public class RoundRobinReplicaDataSource extends AbstractDataSource {
      * @param primary where reads go when no replica is eligible and the policy is {@link NoReplicaPolicy#PRIMARY}
      * @param eligibility which replicas may serve reads now
      * @param noReplicaPolicy what happens when none may
+     * @param barrier whether a replica connection is fresh enough for this read, or the primary must serve it
      * @param startPosition the position of the first pick; any int
      */
     public RoundRobinReplicaDataSource(List<ReplicaTarget> replicas, DataSource primary,
-            ReplicaEligibility eligibility, NoReplicaPolicy noReplicaPolicy, int startPosition) {
+            ReplicaEligibility eligibility, NoReplicaPolicy noReplicaPolicy, ReplicaReadBarrier barrier,
+            int startPosition) {
         this.rotation = smoothRotation(replicas);
         this.primary = primary;
         this.eligibility = eligibility;
         this.noReplicaPolicy = noReplicaPolicy;
+        this.barrier = barrier;
         this.position = new AtomicInteger(startPosition);
     }
 
     public RoundRobinReplicaDataSource(List<ReplicaTarget> replicas, DataSource primary,
+            ReplicaEligibility eligibility, NoReplicaPolicy noReplicaPolicy, int startPosition) {
+        this(replicas, primary, eligibility, noReplicaPolicy, ReplicaReadBarrier.NONE, startPosition);
+    }
+
+    public RoundRobinReplicaDataSource(List<ReplicaTarget> replicas, DataSource primary,
             ReplicaEligibility eligibility, NoReplicaPolicy noReplicaPolicy) {
-        this(replicas, primary, eligibility, noReplicaPolicy, 0);
+        this(replicas, primary, eligibility, noReplicaPolicy, ReplicaReadBarrier.NONE, 0);
     }
 
     /**
@@ -66,7 +76,8 @@ public class RoundRobinReplicaDataSource extends AbstractDataSource {
 
     /**
      * A connection from the next eligible replica. When that replica cannot give one, it is reported to the
-     * eligibility (which takes it out) and the connection comes from the next choice instead, once.
+     * eligibility (which takes it out) and the connection comes from the next choice instead, once. When the
+     * barrier finds the replica behind what this read must see, the primary serves the read.
      */
     @Override
     public Connection getConnection() throws SQLException {
@@ -74,13 +85,19 @@ public class RoundRobinReplicaDataSource extends AbstractDataSource {
         if (replica == null) {
             return fallback().getConnection();
         }
+        Connection connection;
         try {
-            return replica.dataSource().getConnection();
+            connection = replica.dataSource().getConnection();
         }
         catch (SQLException ex) {
             this.eligibility.connectionFailed(replica.name(), String.valueOf(ex.getMessage()));
             return next().getConnection();
         }
+        if (this.barrier.isCaughtUp(replica.name(), connection)) {
+            return connection;
+        }
+        connection.close();
+        return this.primary.getConnection();
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.foobar.infra.router.config.ReplicationRouterProperties.Health;
 import com.foobar.infra.router.config.ReplicationRouterProperties.Node;
 import com.foobar.infra.router.config.ReplicationRouterProperties.Pool;
+import com.foobar.infra.router.config.ReplicationRouterProperties.ReadYourWrites;
 import com.foobar.infra.router.routing.NoReplicaPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,8 @@ class HikariNodePoolFactoryTests {
             new Node("db-primary", "jdbc:mysql://127.0.0.1:23399/foobar", 1), List.of(),
             new Pool(7, Duration.ofMillis(1500), Duration.ofMillis(700)), Map.of("useInformationSchema", "false"),
             new Health(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 3, 2),
-            NoReplicaPolicy.PRIMARY, true);
+            NoReplicaPolicy.PRIMARY, true, new ReadYourWrites(true, Duration.ofMillis(500), "foobar-gtid",
+            Duration.ofSeconds(10)));
 
     private final HikariNodePoolFactory factory = new HikariNodePoolFactory(this.properties);
 
