@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
@@ -115,7 +116,9 @@ public final class ReplicationRouterAutoConfiguration {
         ReplicaReadBarrier barrier = properties.readYourWrites().enabled()
                 ? new ReadYourWritesBarrier(context, properties.readYourWrites().timeout()) : ReplicaReadBarrier.NONE;
         return new ReadWriteRoutingDataSource(primary,
-                new RoundRobinReplicaDataSource(replicas, primary, monitor, properties.whenNoReplica(), barrier, 0));
+                new RoundRobinReplicaDataSource(replicas, primary, monitor, properties.whenNoReplica(), barrier,
+                        // A random start, so application servers started together do not all read replica 1 first.
+                        ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE)));
     }
 
     /**
