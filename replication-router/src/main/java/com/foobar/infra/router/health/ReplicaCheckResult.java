@@ -11,9 +11,15 @@ import org.jspecify.annotations.Nullable;
  * @param replicating whether both replication threads run (I/O and SQL)
  * @param lagSeconds the lag the replica reports, {@code null} when unknown (a thread stopped, unreachable)
  * @param problem why the check failed, empty when it did not
+ * @param primaryUnreachable whether the replica applies everything it received but cannot reach the primary for
+ * more (its I/O thread is {@code Connecting})
  */
-public record ReplicaCheckResult(boolean reachable, boolean replicating, @Nullable Long lagSeconds,
-        String problem) {
+public record ReplicaCheckResult(boolean reachable, boolean replicating, @Nullable Long lagSeconds, String problem,
+        boolean primaryUnreachable) {
+
+    public ReplicaCheckResult(boolean reachable, boolean replicating, @Nullable Long lagSeconds, String problem) {
+        this(reachable, replicating, lagSeconds, problem, false);
+    }
 
     /** An unreachable replica; only the first line of {@code problem} is kept (driver messages run on). */
     public static ReplicaCheckResult unreachable(String problem) {
@@ -23,8 +29,15 @@ public record ReplicaCheckResult(boolean reachable, boolean replicating, @Nullab
     /**
      * Whether the replica may serve reads: reachable, replicating, and no further behind than {@code maxLag}.
      * Replicas report lag in whole seconds, so {@code maxLag} counts in whole seconds too.
+     *
+     * <p>A replica that cannot reach the primary stays eligible: when the primary is down, every replica is in that
+     * state, and its data is the freshest there is, so reads go on (read-your-writes still sends a client that
+     * wrote more recently to the primary, whose failure it then sees).
      */
     public boolean isHealthy(Duration maxLag) {
+        if (this.reachable && this.primaryUnreachable) {
+            return true;
+        }
         return this.reachable && this.replicating && this.lagSeconds != null
                 && this.lagSeconds <= maxLag.toSeconds();
     }
@@ -33,6 +46,9 @@ public record ReplicaCheckResult(boolean reachable, boolean replicating, @Nullab
     public String describe(Duration maxLag) {
         if (!this.reachable) {
             return "unreachable: " + this.problem;
+        }
+        if (this.primaryUnreachable) {
+            return "primary unreachable, serving the data it has";
         }
         if (!this.replicating) {
             return "replication stopped" + (this.problem.isEmpty() ? "" : ": " + this.problem);

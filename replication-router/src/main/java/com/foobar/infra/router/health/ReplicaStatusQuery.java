@@ -24,12 +24,14 @@ final class ReplicaStatusQuery {
                 return new ReplicaCheckResult(true, false, null, "not configured as a replica");
             }
             Set<String> columns = columns(rows.getMetaData());
-            boolean io = "Yes".equals(rows.getString(pick(columns, "Replica_IO_Running", "Slave_IO_Running")));
+            String io = rows.getString(pick(columns, "Replica_IO_Running", "Slave_IO_Running"));
             boolean sql = "Yes".equals(rows.getString(pick(columns, "Replica_SQL_Running", "Slave_SQL_Running")));
             long lag = rows.getLong(pick(columns, "Seconds_Behind_Source", "Seconds_Behind_Master"));
             Long lagSeconds = rows.wasNull() ? null : lag;
             String error = (rows.getString("Last_IO_Error") + " " + rows.getString("Last_SQL_Error")).trim();
-            return new ReplicaCheckResult(true, io && sql, lagSeconds, error);
+            // "Connecting": the I/O thread runs but cannot reach the primary; "No" means it was stopped or failed.
+            return new ReplicaCheckResult(true, "Yes".equals(io) && sql, lagSeconds, error,
+                    "Connecting".equals(io) && sql);
         }
     }
 
