@@ -8,17 +8,25 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import com.foobar.infra.router.config.ReplicationRouterProperties.Health;
 import com.foobar.infra.router.config.ReplicationRouterProperties.Node;
 import com.foobar.infra.router.config.ReplicationRouterProperties.ReadYourWrites;
 import com.foobar.infra.router.consistency.GtidCapture;
+import com.foobar.infra.router.consistency.GtidWaitListener;
 import com.foobar.infra.router.consistency.ReadYourWritesBarrier;
 import com.foobar.infra.router.consistency.ReadYourWritesContext;
 import com.foobar.infra.router.consistency.ReadYourWritesFilter;
 import com.foobar.infra.router.health.JdbcReplicaChecker;
 import com.foobar.infra.router.health.ReplicaChecker;
+import com.foobar.infra.router.health.ReplicaEjectionListener;
 import com.foobar.infra.router.health.ReplicaHealthMonitor;
 import com.foobar.infra.router.health.ReplicationHealthIndicator;
+import com.foobar.infra.router.metrics.GtidWaitCounter;
+import com.foobar.infra.router.metrics.NodeConnectionCounter;
+import com.foobar.infra.router.metrics.ReplicaEjectionCounter;
+import com.foobar.infra.router.metrics.ReplicaHealthGauges;
 import com.foobar.infra.router.retry.ReadOnlyTransactionPointcut;
 import com.foobar.infra.router.retry.ReadOnlyTransactionRetryInterceptor;
 import com.foobar.infra.router.routing.DatabaseNodeListener;
@@ -33,6 +41,7 @@ import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -53,9 +62,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>Runs before Spring Boot's own DataSource auto-configuration, which then backs off, and backs off itself when
  * the application defines its own DataSource. Each node's pool reports its connections to every
  * {@link DatabaseNodeListener} bean. Replicas are checked in the background by a {@link ReplicaHealthMonitor},
- * which decides which of them take reads.
+ * which decides which of them take reads and tells every {@link ReplicaEjectionListener} bean when one leaves the
+ * rotation; the read-your-writes barrier tells every {@link GtidWaitListener} bean how its waits end. With a
+ * Micrometer {@link MeterRegistry} bean, listeners of all three kinds publish the router's metrics there.
  */
-@AutoConfiguration(before = DataSourceAutoConfiguration.class)
+// After the meter registry's auto-configuration, so that the metrics configuration finds the registry bean.
+@AutoConfiguration(before = DataSourceAutoConfiguration.class,
+        afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnMissingBean(DataSource.class)
 @EnableConfigurationProperties(ReplicationRouterProperties.class)
 public final class ReplicationRouterAutoConfiguration {
@@ -81,11 +94,11 @@ public final class ReplicationRouterAutoConfiguration {
     }
 
     @Bean
-    ReplicaHealthMonitor replicaHealthMonitor(ReplicationRouterProperties properties, ReplicaChecker checker) {
+    ReplicaHealthMonitor replicaHealthMonitor(ReplicationRouterProperties properties, ReplicaChecker checker,
+            ObjectProvider<ReplicaEjectionListener> ejectionListeners) {
         Health health = properties.health();
-        List<String> names = properties.replicas().stream().map(Node::name).toList();
-        return new ReplicaHealthMonitor(names, checker, health.interval(), health.maxLag(), health.rise(),
-                health.fall());
+        return new ReplicaHealthMonitor(replicaNames(properties), checker, health.interval(), health.maxLag(),
+                health.rise(), health.fall(), ejectionListeners.orderedStream().toList());
     }
 
     @Bean
@@ -105,7 +118,7 @@ public final class ReplicationRouterAutoConfiguration {
     @Bean
     ReadWriteRoutingDataSource dataSource(ReplicationRouterProperties properties, DatabaseNodePoolFactory pools,
             ObjectProvider<DatabaseNodeListener> listeners, ReplicaHealthMonitor monitor,
-            ReadYourWritesContext context) {
+            ReadYourWritesContext context, ObjectProvider<GtidWaitListener> gtidWaitListeners) {
         List<DatabaseNodeListener> nodeListeners = listeners.orderedStream().toList();
         DataSource primary = reporting(properties.primary(), pools.create(properties.primary(), false),
                 nodeListeners);
@@ -114,7 +127,9 @@ public final class ReplicationRouterAutoConfiguration {
                         reporting(replica, pools.create(replica, true), nodeListeners), replica.weight()))
                 .toList();
         ReplicaReadBarrier barrier = properties.readYourWrites().enabled()
-                ? new ReadYourWritesBarrier(context, properties.readYourWrites().timeout()) : ReplicaReadBarrier.NONE;
+                ? new ReadYourWritesBarrier(context, properties.readYourWrites().timeout(),
+                        gtidWaitListeners.orderedStream().toList())
+                : ReplicaReadBarrier.NONE;
         return new ReadWriteRoutingDataSource(primary,
                 new RoundRobinReplicaDataSource(replicas, primary, monitor, properties.whenNoReplica(), barrier,
                         // A random start, so application servers started together do not all read replica 1 first.
@@ -171,6 +186,44 @@ public final class ReplicationRouterAutoConfiguration {
             return new ReplicationHealthIndicator(monitor);
         }
 
+    }
+
+    /**
+     * Micrometer metrics of the router, when the application has a meter registry: connections per node, each
+     * replica's lag and eligibility, ejections from the read rotation, and read-your-writes waits.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    @ConditionalOnBean(MeterRegistry.class)
+    static class ReplicationRouterMetricsConfiguration {
+
+        @Bean
+        NodeConnectionCounter nodeConnectionCounter(MeterRegistry registry, ReplicationRouterProperties properties) {
+            return new NodeConnectionCounter(registry, properties.primary().name(), replicaNames(properties));
+        }
+
+        @Bean
+        ReplicaEjectionCounter replicaEjectionCounter(MeterRegistry registry,
+                ReplicationRouterProperties properties) {
+            return new ReplicaEjectionCounter(registry, replicaNames(properties));
+        }
+
+        @Bean
+        ReplicaHealthGauges replicaHealthGauges(MeterRegistry registry, ReplicaHealthMonitor monitor,
+                ReplicationRouterProperties properties) {
+            return new ReplicaHealthGauges(registry, monitor, replicaNames(properties));
+        }
+
+        @Bean
+        @ConditionalOnBooleanProperty(name = "foobar.datasource.read-your-writes.enabled", matchIfMissing = true)
+        GtidWaitCounter gtidWaitCounter(MeterRegistry registry) {
+            return new GtidWaitCounter(registry);
+        }
+
+    }
+
+    private static List<String> replicaNames(ReplicationRouterProperties properties) {
+        return properties.replicas().stream().map(Node::name).toList();
     }
 
     private static DataSource reporting(Node node, DataSource pool, List<DatabaseNodeListener> listeners) {

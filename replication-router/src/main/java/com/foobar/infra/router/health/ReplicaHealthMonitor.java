@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.foobar.infra.router.health.ReplicaEjectionListener.Cause;
 import com.foobar.infra.router.health.ReplicaState.Transition;
 import com.foobar.infra.router.routing.ReplicaEligibility;
 
@@ -22,7 +24,8 @@ import org.springframework.context.SmartLifecycle;
  * row (unreachable, replication stopped, or lag over {@code maxLag}) and returns after {@code rise} good ones.
  *
  * <p>Changes are logged once each, not per query: a replica leaving or returning, and the moment no replica is
- * left (reads then go to the primary, or fail, as the router is configured).
+ * left (reads then go to the primary, or fail, as the router is configured). Each departure is also told to the
+ * {@link ReplicaEjectionListener}s, outside the monitor's lock.
  */
 public class ReplicaHealthMonitor implements ReplicaEligibility, SmartLifecycle {
 
@@ -38,12 +41,21 @@ public class ReplicaHealthMonitor implements ReplicaEligibility, SmartLifecycle 
 
     private final Map<String, ReplicaCheckResult> lastResults = new LinkedHashMap<>();
 
+    private final List<ReplicaEjectionListener> ejectionListeners;
+
     private boolean noneEligible;
 
     private volatile ScheduledExecutorService scheduler;
 
     public ReplicaHealthMonitor(List<String> replicaNames, ReplicaChecker checker, Duration interval,
             Duration maxLag, int rise, int fall) {
+        this(replicaNames, checker, interval, maxLag, rise, fall, List.of());
+    }
+
+    /** @param ejectionListeners told, in order, each time a replica leaves the read rotation */
+    public ReplicaHealthMonitor(List<String> replicaNames, ReplicaChecker checker, Duration interval,
+            Duration maxLag, int rise, int fall, List<ReplicaEjectionListener> ejectionListeners) {
+        this.ejectionListeners = List.copyOf(ejectionListeners);
         this.checker = checker;
         this.interval = interval;
         this.maxLag = maxLag;
@@ -79,6 +91,7 @@ public class ReplicaHealthMonitor implements ReplicaEligibility, SmartLifecycle 
             logger.warn("{} left the read rotation: a query failed: {}", replicaName, failure.problem());
             updateNoneEligible();
         }
+        ejected(replicaName, Cause.QUERY);
     }
 
     /** Checks one replica now and applies the result, as the schedule does every {@code interval}. */
@@ -94,6 +107,15 @@ public class ReplicaHealthMonitor implements ReplicaEligibility, SmartLifecycle 
                 logger.info("{} is back in the read rotation: {}", replicaName, result.describe(this.maxLag));
             }
             updateNoneEligible();
+        }
+        if (transition == Transition.WENT_DOWN) {
+            ejected(replicaName, Cause.CHECK);
+        }
+    }
+
+    private void ejected(String replicaName, Cause cause) {
+        for (ReplicaEjectionListener listener : this.ejectionListeners) {
+            listener.replicaEjected(replicaName, cause);
         }
     }
 
@@ -119,6 +141,14 @@ public class ReplicaHealthMonitor implements ReplicaEligibility, SmartLifecycle 
         catch (RuntimeException ex) {
             logger.error("Checking {} failed", replicaName, ex);
         }
+    }
+
+    /**
+     * The last check of a replica, or the failed query that took it out since; empty before its first check and
+     * for a name that is not a replica's.
+     */
+    public synchronized Optional<ReplicaCheckResult> lastResult(String replicaName) {
+        return Optional.ofNullable(this.lastResults.get(replicaName));
     }
 
     /** Each replica's last check, described, by name (empty before its first check). */

@@ -163,9 +163,72 @@ class ReplicaHealthMonitorTests {
         assertThat(this.checker.checks).containsExactlyInAnyOrder("db-replica-1", "db-replica-2");
     }
 
+    @Test
+    void shouldTellTheEjectionListenersOnceWhenChecksTakeAReplicaOut() {
+        List<String> ejections = new CopyOnWriteArrayList<>();
+        ReplicaHealthMonitor monitor = monitorTelling(ejections);
+        this.checker.results.put("db-replica-1", UNREACHABLE);
+
+        checkTimes(monitor, "db-replica-1", 2);
+        assertThat(ejections).isEmpty();
+
+        checkTimes(monitor, "db-replica-1", 4);
+        assertThat(ejections).containsExactly("db-replica-1 CHECK");
+    }
+
+    @Test
+    void shouldTellTheEjectionListenersOnceWhenQueriesTakeAReplicaOut() {
+        List<String> ejections = new CopyOnWriteArrayList<>();
+        ReplicaHealthMonitor monitor = monitorTelling(ejections);
+
+        monitor.connectionFailed("db-replica-2", "Connection reset");
+        monitor.markDown("db-replica-2", "Connection reset");
+        monitor.markDown("db-primary", "Connection refused");
+
+        assertThat(ejections).containsExactly("db-replica-2 QUERY");
+    }
+
+    @Test
+    void shouldTellTheEjectionListenersAgainAfterAReplicaCameBack() {
+        List<String> ejections = new CopyOnWriteArrayList<>();
+        ReplicaHealthMonitor monitor = monitorTelling(ejections);
+        monitor.markDown("db-replica-1", "Connection reset");
+        checkTimes(monitor, "db-replica-1", 2);
+        this.checker.results.put("db-replica-1", UNREACHABLE);
+
+        checkTimes(monitor, "db-replica-1", 3);
+
+        assertThat(ejections).containsExactly("db-replica-1 QUERY", "db-replica-1 CHECK");
+    }
+
+    @Test
+    void shouldKeepEachReplicasLastResult() {
+        this.checker.results.put("db-replica-1", new ReplicaCheckResult(true, true, 4L, ""));
+        checkTimes("db-replica-1", 1);
+
+        assertThat(this.monitor.lastResult("db-replica-1")).contains(new ReplicaCheckResult(true, true, 4L, ""));
+        assertThat(this.monitor.lastResult("db-replica-2")).isEmpty();
+        assertThat(this.monitor.lastResult("db-replica-9")).isEmpty();
+
+        this.monitor.markDown("db-replica-1", "Connection reset");
+
+        assertThat(this.monitor.lastResult("db-replica-1"))
+                .contains(ReplicaCheckResult.unreachable("Connection reset"));
+    }
+
+    private ReplicaHealthMonitor monitorTelling(List<String> ejections) {
+        ReplicaEjectionListener listener = (replicaName, cause) -> ejections.add(replicaName + " " + cause);
+        return new ReplicaHealthMonitor(List.of("db-replica-1", "db-replica-2"), this.checker, Duration.ofHours(1),
+                Duration.ofSeconds(1), 2, 3, List.of(listener));
+    }
+
     private void checkTimes(String replicaName, int times) {
+        checkTimes(this.monitor, replicaName, times);
+    }
+
+    private static void checkTimes(ReplicaHealthMonitor monitor, String replicaName, int times) {
         for (int i = 0; i < times; i++) {
-            this.monitor.check(replicaName);
+            monitor.check(replicaName);
         }
     }
 
