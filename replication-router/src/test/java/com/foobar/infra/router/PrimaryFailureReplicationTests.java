@@ -3,19 +3,17 @@ package com.foobar.infra.router;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import javax.sql.DataSource;
 
-import com.foobar.infra.mariadb.DatabaseCredentials;
 import com.foobar.infra.mariadb.ReplicatedCluster;
-import com.foobar.infra.router.config.ReplicationRouterAutoConfiguration;
 import com.foobar.infra.router.health.ReplicaHealthMonitor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,9 +29,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class PrimaryFailureReplicationTests {
 
-    private static final DatabaseCredentials CREDENTIALS = new DatabaseCredentials("foobar", "admin", "adminpw1",
-            "app", "apppw1", "repl", "replpw1");
-
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
 
     @TempDir
@@ -43,7 +38,7 @@ class PrimaryFailureReplicationTests {
 
     @BeforeAll
     static void startCluster() {
-        cluster = ReplicatedCluster.start(Path.of("..", ".foobar").toAbsolutePath(), dir, 24_806, 2, CREDENTIALS);
+        cluster = RouterTestSupport.startCluster(dir, 24_806, 2);
     }
 
     @AfterAll
@@ -53,7 +48,9 @@ class PrimaryFailureReplicationTests {
 
     @Test
     void shouldFailWritesFastAndKeepReadingWhenThePrimaryDies() throws Exception {
-        try (AnnotationConfigApplicationContext context = router()) {
+        try (AnnotationConfigApplicationContext context = RouterTestSupport.router(cluster, List.of(),
+                "foobar.datasource.health.interval=200ms",
+                "foobar.datasource.pool.connection-timeout=" + CONNECTION_TIMEOUT.toMillis() + "ms")) {
             DataSource dataSource = context.getBean(DataSource.class);
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             TransactionTemplate write = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -81,23 +78,6 @@ class PrimaryFailureReplicationTests {
             assertThat(monitor.describe().get("db-replica-1")).isEqualTo(
                     "UP, primary unreachable, serving the data it has");
         }
-    }
-
-    private static AnnotationConfigApplicationContext router() {
-        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-        TestPropertyValues.of("foobar.datasource.username=app", "foobar.datasource.password=apppw1",
-                "foobar.datasource.primary.name=db-primary",
-                "foobar.datasource.primary.url=" + cluster.applicationUrl(cluster.primary()),
-                "foobar.datasource.replicas[0].name=db-replica-1",
-                "foobar.datasource.replicas[0].url=" + cluster.applicationUrl(cluster.replicas().get(0)),
-                "foobar.datasource.replicas[1].name=db-replica-2",
-                "foobar.datasource.replicas[1].url=" + cluster.applicationUrl(cluster.replicas().get(1)),
-                "foobar.datasource.health.interval=200ms",
-                "foobar.datasource.pool.connection-timeout=" + CONNECTION_TIMEOUT.toMillis() + "ms")
-            .applyTo(context);
-        context.register(ReplicationRouterAutoConfiguration.class);
-        context.refresh();
-        return context;
     }
 
 }

@@ -9,10 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
-import com.foobar.infra.mariadb.DatabaseCredentials;
 import com.foobar.infra.mariadb.MariaDbServer;
 import com.foobar.infra.mariadb.ReplicatedCluster;
-import com.foobar.infra.router.config.ReplicationRouterAutoConfiguration;
 import com.foobar.infra.router.consistency.GtidPosition;
 import com.foobar.infra.router.consistency.ReadYourWritesContext;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,9 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadYourWritesReplicationTests {
 
-    private static final DatabaseCredentials CREDENTIALS = new DatabaseCredentials("foobar", "admin", "adminpw1",
-            "app", "apppw1", "repl", "replpw1");
-
     @TempDir
     static Path dir;
 
@@ -61,7 +55,7 @@ class ReadYourWritesReplicationTests {
 
     @BeforeAll
     static void startCluster() throws SQLException {
-        cluster = ReplicatedCluster.start(Path.of("..", ".foobar").toAbsolutePath(), dir, 24_706, 1, CREDENTIALS);
+        cluster = RouterTestSupport.startCluster(dir, 24_706, 1);
         admin(cluster.primary(), "CREATE TABLE foobar.note (id INT AUTO_INCREMENT PRIMARY KEY, text VARCHAR(100))");
         cluster.awaitCaughtUp();
     }
@@ -73,17 +67,9 @@ class ReadYourWritesReplicationTests {
 
     @BeforeEach
     void startRouter() throws SQLException {
-        this.context = new AnnotationConfigApplicationContext();
-        TestPropertyValues.of("foobar.datasource.username=app", "foobar.datasource.password=apppw1",
-                "foobar.datasource.primary.name=db-primary",
-                "foobar.datasource.primary.url=" + cluster.applicationUrl(cluster.primary()),
-                "foobar.datasource.replicas[0].name=db-replica-1",
-                "foobar.datasource.replicas[0].url=" + cluster.applicationUrl(replica()),
-                // Checked once at start only: the replica must stay in rotation while it lags.
-                "foobar.datasource.health.interval=1h", "foobar.datasource.read-your-writes.timeout=1s")
-            .applyTo(this.context);
-        this.context.register(ReplicationRouterAutoConfiguration.class, NotesConfiguration.class);
-        this.context.refresh();
+        // Checked once at start only: the replica must stay in rotation while it lags.
+        this.context = RouterTestSupport.router(cluster, List.of(NotesConfiguration.class),
+                "foobar.datasource.health.interval=1h", "foobar.datasource.read-your-writes.timeout=1s");
         this.notes = this.context.getBean(Notes.class);
         this.unitOfWork = this.context.getBean(ReadYourWritesContext.class);
         admin(replica(), "STOP SLAVE SQL_THREAD");

@@ -3,6 +3,7 @@ package com.foobar.infra.router;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -11,17 +12,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import com.foobar.infra.mariadb.DatabaseCredentials;
 import com.foobar.infra.mariadb.MariaDbServer;
 import com.foobar.infra.mariadb.ReplicatedCluster;
-import com.foobar.infra.router.config.ReplicationRouterAutoConfiguration;
 import com.foobar.infra.router.health.ReplicaHealthMonitor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,9 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReplicaFailoverReplicationTests {
 
-    private static final DatabaseCredentials CREDENTIALS = new DatabaseCredentials("foobar", "admin", "adminpw1",
-            "app", "apppw1", "repl", "replpw1");
-
     @TempDir
     static Path dir;
 
@@ -49,7 +44,7 @@ class ReplicaFailoverReplicationTests {
 
     @BeforeAll
     static void startCluster() {
-        cluster = ReplicatedCluster.start(Path.of("..", ".foobar").toAbsolutePath(), dir, 24_606, 2, CREDENTIALS);
+        cluster = RouterTestSupport.startCluster(dir, 24_606, 2);
     }
 
     @AfterAll
@@ -60,7 +55,8 @@ class ReplicaFailoverReplicationTests {
     @Test
     void shouldLoseNoReadWhenAReplicaIsKilledUnderLoad() throws Exception {
         MariaDbServer victim = cluster.replicas().get(0);
-        try (AnnotationConfigApplicationContext context = router()) {
+        try (AnnotationConfigApplicationContext context = RouterTestSupport.router(cluster,
+                List.of(ReaderConfiguration.class), "foobar.datasource.health.interval=200ms")) {
             PortReader reader = context.getBean(PortReader.class);
             AtomicInteger failures = new AtomicInteger();
             Map<Integer, Integer> afterKill = new ConcurrentHashMap<>();
@@ -89,22 +85,6 @@ class ReplicaFailoverReplicationTests {
             assertThat(afterKill).doesNotContainKey(victim.port()).containsKey(cluster.replicas().get(1).port());
             assertThat(context.getBean(ReplicaHealthMonitor.class).isEligible(victim.name())).isFalse();
         }
-    }
-
-    private static AnnotationConfigApplicationContext router() {
-        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-        TestPropertyValues.of("foobar.datasource.username=app", "foobar.datasource.password=apppw1",
-                "foobar.datasource.primary.name=db-primary",
-                "foobar.datasource.primary.url=" + cluster.applicationUrl(cluster.primary()),
-                "foobar.datasource.replicas[0].name=db-replica-1",
-                "foobar.datasource.replicas[0].url=" + cluster.applicationUrl(cluster.replicas().get(0)),
-                "foobar.datasource.replicas[1].name=db-replica-2",
-                "foobar.datasource.replicas[1].url=" + cluster.applicationUrl(cluster.replicas().get(1)),
-                "foobar.datasource.health.interval=200ms")
-            .applyTo(context);
-        context.register(ReplicationRouterAutoConfiguration.class, ReaderConfiguration.class);
-        context.refresh();
-        return context;
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -7,15 +7,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
-import com.foobar.infra.mariadb.DatabaseCredentials;
 import com.foobar.infra.mariadb.MariaDbServer;
 import com.foobar.infra.mariadb.ReplicatedCluster;
-import com.foobar.infra.router.config.ReplicationRouterAutoConfiguration;
 import com.foobar.infra.router.health.ReplicaHealthMonitor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -25,11 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,9 +42,6 @@ class ReplicaHealthReplicationTests {
 
     private static final Duration INTERVAL = Duration.ofMillis(200);
 
-    private static final DatabaseCredentials CREDENTIALS = new DatabaseCredentials("foobar", "admin", "adminpw1",
-            "app", "apppw1", "repl", "replpw1");
-
     @TempDir
     static Path dir;
 
@@ -57,7 +51,7 @@ class ReplicaHealthReplicationTests {
 
     @BeforeAll
     static void startCluster() {
-        cluster = ReplicatedCluster.start(Path.of("..", ".foobar").toAbsolutePath(), dir, 24_506, 2, CREDENTIALS);
+        cluster = RouterTestSupport.startCluster(dir, 24_506, 2);
     }
 
     @AfterAll
@@ -67,20 +61,9 @@ class ReplicaHealthReplicationTests {
 
     @BeforeEach
     void startRouter() {
-        AnnotationConfigApplicationContext router = new AnnotationConfigApplicationContext();
-        TestPropertyValues.of("foobar.datasource.username=app", "foobar.datasource.password=apppw1",
-                    "foobar.datasource.primary.name=db-primary",
-                    "foobar.datasource.primary.url=" + cluster.applicationUrl(cluster.primary()),
-                    "foobar.datasource.replicas[0].name=db-replica-1",
-                    "foobar.datasource.replicas[0].url=" + cluster.applicationUrl(replica(1)),
-                    "foobar.datasource.replicas[1].name=db-replica-2",
-                    "foobar.datasource.replicas[1].url=" + cluster.applicationUrl(replica(2)),
-                    "foobar.datasource.health.interval=" + INTERVAL.toMillis() + "ms",
-                    "foobar.datasource.health.fall=2", "foobar.datasource.health.rise=2")
-            .applyTo(router);
-        router.register(ReplicationRouterAutoConfiguration.class);
-        router.refresh();
-        this.context = router;
+        this.context = RouterTestSupport.router(cluster, List.of(),
+                "foobar.datasource.health.interval=" + INTERVAL.toMillis() + "ms", "foobar.datasource.health.fall=2",
+                "foobar.datasource.health.rise=2");
     }
 
     @AfterEach
