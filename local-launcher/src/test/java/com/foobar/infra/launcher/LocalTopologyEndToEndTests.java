@@ -138,6 +138,25 @@ class LocalTopologyEndToEndTests {
     }
 
     @Test
+    void shouldExposeMetricsOnTheManagementPortsAndNeverThroughTheSite() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            assertThat(client.get(site + "api/posts").statusCode()).isEqualTo(200);
+        }
+        assertThat(client.get(site + "actuator/prometheus").statusCode()).isEqualTo(404);
+        Map<String, List<String>> expected = Map.of("app-1",
+                List.of("http_server_requests_seconds_count", "foobar_router_connections_total",
+                        "foobar_router_replica_lag_seconds", "hikaricp_connections_active"),
+                "web-1", List.of("http_server_requests_seconds_count", "spring_cloud_gateway_requests_seconds_count"),
+                "gateway-1", List.of("http_server_requests_seconds_count", "jvm_memory_used_bytes"));
+        for (Map.Entry<String, List<String>> node : expected.entrySet()) {
+            String metrics = client
+                .get("http://127.0.0.1:" + PLAN.node(node.getKey()).port("management") + "/actuator/prometheus")
+                .body();
+            assertThat(metrics).as(node.getKey()).contains(node.getValue());
+        }
+    }
+
+    @Test
     void shouldRefuseASecondUpWhileRunning() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = new FoobarCommandLine(new PrintStream(new ByteArrayOutputStream()),
