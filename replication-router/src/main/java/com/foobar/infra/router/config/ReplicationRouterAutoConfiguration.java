@@ -106,12 +106,12 @@ public final class ReplicationRouterAutoConfiguration {
         return new ReadYourWritesContext();
     }
 
-    /** Notes each tracked write's position; it reads it through the router's own primary, resolved lazily. */
+    /** Notes each tracked write's position, on the write's own connection; the router is resolved lazily. */
     @Bean
     @ConditionalOnBooleanProperty(name = "foobar.datasource.read-your-writes.enabled", matchIfMissing = true)
     GtidCapture gtidCapture(ReplicationRouterProperties properties, ReadYourWritesContext context,
             ObjectProvider<ReadWriteRoutingDataSource> router) {
-        return new GtidCapture(properties.primary().name(), () -> router.getObject().getTargetDataSource(),
+        return new GtidCapture(properties.primary().name(), router::getObject,
                 context);
     }
 
@@ -122,9 +122,9 @@ public final class ReplicationRouterAutoConfiguration {
         List<DatabaseNodeListener> nodeListeners = listeners.orderedStream().toList();
         DataSource primary = reporting(properties.primary(), pools.create(properties.primary(), false),
                 nodeListeners);
+        // Replicas are reported by the rotation once its choice is final, not by their pools.
         List<ReplicaTarget> replicas = properties.replicas().stream()
-                .map((replica) -> new ReplicaTarget(replica.name(),
-                        reporting(replica, pools.create(replica, true), nodeListeners), replica.weight()))
+                .map((replica) -> new ReplicaTarget(replica.name(), pools.create(replica, true), replica.weight()))
                 .toList();
         ReplicaReadBarrier barrier = properties.readYourWrites().enabled()
                 ? new ReadYourWritesBarrier(context, properties.readYourWrites().timeout(),
@@ -132,6 +132,7 @@ public final class ReplicationRouterAutoConfiguration {
                 : ReplicaReadBarrier.NONE;
         return new ReadWriteRoutingDataSource(primary,
                 new RoundRobinReplicaDataSource(replicas, primary, monitor, properties.whenNoReplica(), barrier,
+                        (node) -> nodeListeners.forEach((listener) -> listener.connectionObtained(node)),
                         // A random start, so application servers started together do not all read replica 1 first.
                         ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE)));
     }

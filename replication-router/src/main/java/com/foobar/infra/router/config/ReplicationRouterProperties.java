@@ -50,6 +50,14 @@ public record ReplicationRouterProperties(
         @DefaultValue("true") boolean retryReadOnly,
         @Valid @DefaultValue ReadYourWrites readYourWrites) {
 
+    /** Everything but the password, so that properties that reach a log leak no secret. */
+    @Override
+    public String toString() {
+        return "ReplicationRouterProperties[username=" + this.username + ", password=" + (this.password != null
+                ? "(hidden)" : "none") + ", primary=" + this.primary + ", replicas=" + this.replicas + ", pool="
+                + this.pool + ", health=" + this.health + ", whenNoReplica=" + this.whenNoReplica + "]";
+    }
+
     /**
      * One database node.
      * @param name the node's name, also its pool's name, for example {@code db-replica-1}

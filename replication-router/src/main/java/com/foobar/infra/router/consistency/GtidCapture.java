@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import com.foobar.infra.router.routing.DatabaseNodeListener;
 
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -21,8 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>It learns that a transaction writes when the transaction takes a primary connection (it is a
  * {@link DatabaseNodeListener}), and reads the position after commit, when it includes the write. The position is
- * the primary's whole binlog position rather than the transaction's own GTID: reading that needs no access to the
- * transaction's connection, and waiting for it is at worst a little stricter.
+ * the primary's whole binlog position rather than the transaction's own GTID: it is read the same way on MariaDB
+ * and MySQL, and waiting for it is at worst a little stricter.
  */
 public final class GtidCapture implements DatabaseNodeListener {
 
@@ -32,7 +33,7 @@ public final class GtidCapture implements DatabaseNodeListener {
 
     private final String primaryName;
 
-    private final Supplier<DataSource> primary;
+    private final Supplier<DataSource> router;
 
     private final ReadYourWritesContext context;
 
@@ -40,12 +41,12 @@ public final class GtidCapture implements DatabaseNodeListener {
 
     /**
      * @param primaryName the primary's node name
-     * @param primary where to read the position, resolved on first use
+     * @param router the router whose bound transaction connection the position is read on, resolved on first use
      * @param context the unit of work to tell
      */
-    public GtidCapture(String primaryName, Supplier<DataSource> primary, ReadYourWritesContext context) {
+    public GtidCapture(String primaryName, Supplier<DataSource> router, ReadYourWritesContext context) {
         this.primaryName = primaryName;
-        this.primary = primary;
+        this.router = router;
         this.context = context;
     }
 
@@ -73,8 +74,13 @@ public final class GtidCapture implements DatabaseNodeListener {
         });
     }
 
+    // On the transaction's own primary connection, still bound after commit: taking a second one from the pool
+    // would wait for a free connection while this one is held, and stall under load.
     private void capture() {
-        try (Connection connection = this.primary.get().getConnection()) {
+        DataSource router = this.router.get();
+        Connection connection = null;
+        try {
+            connection = DataSourceUtils.getConnection(router);
             GtidDialect known = this.dialect;
             if (known == null) {
                 known = GtidDialect.of(connection);
@@ -82,9 +88,12 @@ public final class GtidCapture implements DatabaseNodeListener {
             }
             this.context.wrote(new GtidPosition(known.currentPosition(connection)));
         }
-        catch (SQLException | IllegalArgumentException ex) {
+        catch (SQLException | RuntimeException ex) {
             // The write is committed either way; only this client's next reads may look older than it.
             logger.warn("Could not read the primary's GTID position after a write: {}", ex.getMessage());
+        }
+        finally {
+            DataSourceUtils.releaseConnection(connection, router);
         }
     }
 

@@ -42,7 +42,7 @@ public final class JdbcReplicaChecker implements ReplicaChecker, AutoCloseable {
         }
         catch (SQLException ex) {
             discard(replicaName);
-            return ReplicaCheckResult.unreachable(ex.getMessage());
+            return ReplicaCheckResult.unreachable(String.valueOf(ex.getMessage()));
         }
     }
 

@@ -23,7 +23,7 @@ public class ReplicationHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         Map<String, String> replicas = this.monitor.describe();
-        boolean anyUp = replicas.values().stream().anyMatch((state) -> state.startsWith("UP"));
+        boolean anyUp = replicas.keySet().stream().anyMatch(this.monitor::isEligible);
         (anyUp || replicas.isEmpty() ? builder.up() : builder.unknown()).withDetails(Map.copyOf(replicas));
     }
 

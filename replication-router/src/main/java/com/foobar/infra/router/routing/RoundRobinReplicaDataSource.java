@@ -2,6 +2,7 @@ package com.foobar.infra.router.routing;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,8 @@ public class RoundRobinReplicaDataSource extends AbstractDataSource {
 
     private final ReplicaReadBarrier barrier;
 
+    private final DatabaseNodeListener servedBy;
+
     private final AtomicInteger position;
 
     /**
@@ -42,27 +45,31 @@ public class RoundRobinReplicaDataSource extends AbstractDataSource {
      * @param eligibility which replicas may serve reads now
      * @param noReplicaPolicy what happens when none may
      * @param barrier whether a replica connection is fresh enough for this read, or the primary must serve it
+     * @param servedBy told the replica that serves each read, once the choice is final (not a replica that failed
+     * or was passed over by the barrier)
      * @param startPosition the position of the first pick; any int
      */
     public RoundRobinReplicaDataSource(List<ReplicaTarget> replicas, DataSource primary,
             ReplicaEligibility eligibility, NoReplicaPolicy noReplicaPolicy, ReplicaReadBarrier barrier,
-            int startPosition) {
+            DatabaseNodeListener servedBy, int startPosition) {
         this.rotation = smoothRotation(replicas);
         this.primary = primary;
         this.eligibility = eligibility;
         this.noReplicaPolicy = noReplicaPolicy;
         this.barrier = barrier;
+        this.servedBy = servedBy;
         this.position = new AtomicInteger(startPosition);
     }
 
     public RoundRobinReplicaDataSource(List<ReplicaTarget> replicas, DataSource primary,
             ReplicaEligibility eligibility, NoReplicaPolicy noReplicaPolicy, int startPosition) {
-        this(replicas, primary, eligibility, noReplicaPolicy, ReplicaReadBarrier.NONE, startPosition);
+        this(replicas, primary, eligibility, noReplicaPolicy, ReplicaReadBarrier.NONE, (node) -> {
+        }, startPosition);
     }
 
     public RoundRobinReplicaDataSource(List<ReplicaTarget> replicas, DataSource primary,
             ReplicaEligibility eligibility, NoReplicaPolicy noReplicaPolicy) {
-        this(replicas, primary, eligibility, noReplicaPolicy, ReplicaReadBarrier.NONE, 0);
+        this(replicas, primary, eligibility, noReplicaPolicy, 0);
     }
 
     /**
@@ -76,33 +83,38 @@ public class RoundRobinReplicaDataSource extends AbstractDataSource {
 
     /**
      * A connection from the next eligible replica. When that replica cannot give one, it is reported to the
-     * eligibility (which takes it out) and the connection comes from the next choice instead, once. When the
-     * barrier finds the replica behind what this read must see, the primary serves the read.
+     * eligibility (which takes it out) and the next eligible replica is asked, once. When the barrier finds the
+     * replica behind what this read must see, the primary serves the read.
      */
     @Override
     public Connection getConnection() throws SQLException {
-        ReplicaTarget replica = nextReplica();
-        if (replica == null) {
-            return fallback().getConnection();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            ReplicaTarget replica = nextReplica();
+            if (replica == null) {
+                break;
+            }
+            Connection connection;
+            try {
+                connection = replica.dataSource().getConnection();
+            }
+            catch (SQLException ex) {
+                this.eligibility.connectionFailed(replica.name(), String.valueOf(ex.getMessage()));
+                continue;
+            }
+            if (this.barrier.isCaughtUp(replica.name(), connection)) {
+                this.servedBy.connectionObtained(replica.name());
+                return connection;
+            }
+            connection.close();
+            return this.primary.getConnection();
         }
-        Connection connection;
-        try {
-            connection = replica.dataSource().getConnection();
-        }
-        catch (SQLException ex) {
-            this.eligibility.connectionFailed(replica.name(), String.valueOf(ex.getMessage()));
-            return next().getConnection();
-        }
-        if (this.barrier.isCaughtUp(replica.name(), connection)) {
-            return connection;
-        }
-        connection.close();
-        return this.primary.getConnection();
+        return fallback().getConnection();
     }
 
+    /** Not supported: every node's pool connects with the router's configured account. */
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return next().getConnection(username, password);
+        throw new SQLFeatureNotSupportedException("The replication router's pools use the configured account");
     }
 
     private @Nullable ReplicaTarget nextReplica() {

@@ -1,6 +1,7 @@
 package com.foobar.infra.router.routing;
 
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -190,12 +191,21 @@ class RoundRobinReplicaDataSourceTests {
                 NoReplicaPolicy.PRIMARY);
 
         replicas.getConnection();
-        replicas.getConnection("user", "secret");
+        replicas.getConnection();
         replicas.getConnection();
 
         assertThat(this.replica1.connections()).isEqualTo(2);
         assertThat(this.replica2.connections()).isEqualTo(1);
         assertThat(this.primary.connections()).isZero();
+    }
+
+    @Test
+    void shouldRefusePerCallCredentials() {
+        RoundRobinReplicaDataSource replicas = new RoundRobinReplicaDataSource(List.of(target(this.replica1, 1)),
+                this.primary, ReplicaEligibility.ALL, NoReplicaPolicy.PRIMARY);
+
+        assertThatExceptionOfType(SQLFeatureNotSupportedException.class)
+            .isThrownBy(() -> replicas.getConnection("user", "secret"));
     }
 
     @Test
