@@ -1,5 +1,7 @@
 package com.foobar.infra.router.config;
 
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import com.foobar.infra.router.config.ReplicationRouterProperties.Health;
 import com.foobar.infra.router.config.ReplicationRouterProperties.Node;
 import com.foobar.infra.router.config.ReplicationRouterProperties.ReadYourWrites;
 import com.foobar.infra.router.consistency.GtidCapture;
+import com.foobar.infra.router.consistency.GtidCookieCodec;
 import com.foobar.infra.router.consistency.GtidWaitListener;
 import com.foobar.infra.router.consistency.ReadYourWritesBarrier;
 import com.foobar.infra.router.consistency.ReadYourWritesContext;
@@ -35,6 +38,9 @@ import com.foobar.infra.router.routing.ReadWriteRoutingDataSource;
 import com.foobar.infra.router.routing.ReplicaReadBarrier;
 import com.foobar.infra.router.routing.ReplicaTarget;
 import com.foobar.infra.router.routing.RoundRobinReplicaDataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
@@ -72,6 +78,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @ConditionalOnMissingBean(DataSource.class)
 @EnableConfigurationProperties(ReplicationRouterProperties.class)
 public final class ReplicationRouterAutoConfiguration {
+
+    private static final Logger logger = LoggerFactory.getLogger(ReplicationRouterAutoConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean(DatabaseNodePoolFactory.class)
@@ -171,7 +179,19 @@ public final class ReplicationRouterAutoConfiguration {
         ReadYourWritesFilter readYourWritesFilter(ReplicationRouterProperties properties,
                 ReadYourWritesContext context) {
             ReadYourWrites settings = properties.readYourWrites();
-            return new ReadYourWritesFilter(context, settings.cookieName(), settings.cookieMaxAge());
+            return new ReadYourWritesFilter(context, new GtidCookieCodec(cookieKey(settings)), settings.cookieName(),
+                    settings.cookieMaxAge());
+        }
+
+        private static byte[] cookieKey(ReadYourWrites settings) {
+            if (settings.key() != null) {
+                return settings.key().getBytes(StandardCharsets.UTF_8);
+            }
+            logger.warn("foobar.datasource.read-your-writes.key is not set: this server signs read-your-writes "
+                    + "cookies with a key of its own, so other servers ignore them");
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return key;
         }
 
     }

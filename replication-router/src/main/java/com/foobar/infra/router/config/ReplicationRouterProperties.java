@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import com.foobar.infra.router.routing.NoReplicaPolicy;
 import org.jspecify.annotations.Nullable;
@@ -74,12 +75,23 @@ public record ReplicationRouterProperties(
      * the primary instead
      * @param cookieName the cookie that carries the position of the client's last write
      * @param cookieMaxAge how long that cookie lives
+     * @param key the secret that signs the cookie, the same on every application server (at least 16
+     * characters); without it each server makes its own, and a cookie only counts on the server that set it
      */
     public record ReadYourWrites(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("500ms") @NotNull Duration timeout,
             @DefaultValue("foobar-gtid") @NotBlank String cookieName,
-            @DefaultValue("10s") @NotNull Duration cookieMaxAge) {
+            @DefaultValue("10s") @NotNull Duration cookieMaxAge,
+            @Nullable @Size(min = 16) String key) {
+
+        @Override
+        public String toString() {
+            return "ReadYourWrites[enabled=" + this.enabled + ", timeout=" + this.timeout + ", cookieName="
+                    + this.cookieName + ", cookieMaxAge=" + this.cookieMaxAge + ", key="
+                    + (this.key != null ? "(hidden)" : "none") + "]";
+        }
+
     }
 
     /**

@@ -1,9 +1,7 @@
 package com.foobar.infra.router.consistency;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -22,20 +20,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * short-lived cookie with the primary's GTID position after the write; a request that brings the cookie back has
  * its replica reads wait for that position.
  *
- * <p>The cookie's value is the position in URL-safe Base64 (positions contain commas, which cookies may not).
- * A cookie that does not decode to a valid position is ignored. The cookie lives {@code maxAge}: by then every
+ * <p>The cookie's value is signed ({@link GtidCookieCodec}); a cookie that does not decode to a valid, signed
+ * position is ignored. The cookie lives {@code maxAge}: by then every
  * replica still in the read rotation, being at most {@code max-lag} behind, has the write anyway.
  */
 public class ReadYourWritesFilter extends OncePerRequestFilter implements Ordered {
 
     private final ReadYourWritesContext context;
 
+    private final GtidCookieCodec codec;
+
     private final String cookieName;
 
     private final Duration maxAge;
 
-    public ReadYourWritesFilter(ReadYourWritesContext context, String cookieName, Duration maxAge) {
+    public ReadYourWritesFilter(ReadYourWritesContext context, GtidCookieCodec codec, String cookieName,
+            Duration maxAge) {
         this.context = context;
+        this.codec = codec;
         this.cookieName = cookieName;
         this.maxAge = maxAge;
     }
@@ -49,7 +51,7 @@ public class ReadYourWritesFilter extends OncePerRequestFilter implements Ordere
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         this.context.begin(required(request).orElse(null), (position) -> response.addHeader(HttpHeaders.SET_COOKIE,
-                ResponseCookie.from(this.cookieName, encode(position))
+                ResponseCookie.from(this.cookieName, this.codec.encode(position))
                     .path("/")
                     .httpOnly(true)
                     .secure(true)
@@ -72,23 +74,10 @@ public class ReadYourWritesFilter extends OncePerRequestFilter implements Ordere
         }
         for (Cookie cookie : cookies) {
             if (cookie.getName().equals(this.cookieName)) {
-                return decode(cookie.getValue());
+                return this.codec.decode(cookie.getValue());
             }
         }
         return Optional.empty();
-    }
-
-    static String encode(GtidPosition position) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.value().getBytes(StandardCharsets.UTF_8));
-    }
-
-    static Optional<GtidPosition> decode(String value) {
-        try {
-            return GtidPosition.parse(new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8));
-        }
-        catch (IllegalArgumentException ex) {
-            return Optional.empty();
-        }
     }
 
 }

@@ -22,7 +22,7 @@ class HikariNodePoolFactoryTests {
             new Pool(7, Duration.ofMillis(1500), Duration.ofMillis(700)), Map.of("useInformationSchema", "false"),
             new Health(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 3, 2),
             NoReplicaPolicy.PRIMARY, true, new ReadYourWrites(true, Duration.ofMillis(500), "foobar-gtid",
-            Duration.ofSeconds(10)));
+            Duration.ofSeconds(10), null));
 
     private final HikariNodePoolFactory factory = new HikariNodePoolFactory(this.properties);
 
