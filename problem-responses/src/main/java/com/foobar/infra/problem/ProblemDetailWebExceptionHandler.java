@@ -57,6 +57,8 @@ public class ProblemDetailWebExceptionHandler implements WebExceptionHandler, Or
 
     private final String unexpectedError;
 
+    private final String unavailable;
+
     public ProblemDetailWebExceptionHandler(ServerCodecConfigurer codecs, ProblemResponsesProperties properties) {
         this.responseContext = new ServerResponse.Context() {
 
@@ -74,6 +76,7 @@ public class ProblemDetailWebExceptionHandler implements WebExceptionHandler, Or
         this.connectionRefused = "The " + properties.upstream() + " did not accept the connection.";
         this.timedOut = "The " + properties.upstream() + " did not answer in time.";
         this.unexpectedError = "The " + properties.self() + " could not complete the request.";
+        this.unavailable = "The " + properties.upstream() + " is not available; try again shortly.";
     }
 
     @Override
@@ -110,7 +113,12 @@ public class ProblemDetailWebExceptionHandler implements WebExceptionHandler, Or
 
     private ProblemDetail problemFor(Throwable ex) {
         if (ex instanceof ErrorResponse errorResponse) {
-            return errorResponse.getBody();
+            ProblemDetail problem = errorResponse.getBody();
+            // Server-side details name internals (service ids, timeouts); the client gets our own wording.
+            if (HttpStatus.valueOf(problem.getStatus()).is5xxServerError()) {
+                problem.setDetail(serverErrorDetail(problem.getStatus()));
+            }
+            return problem;
         }
         if (hasCause(ex, ConnectException.class)) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, this.connectionRefused);
@@ -120,6 +128,15 @@ public class ProblemDetailWebExceptionHandler implements WebExceptionHandler, Or
         }
         logger.error("Unexpected error", ex);
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, this.unexpectedError);
+    }
+
+    private String serverErrorDetail(int status) {
+        return switch (status) {
+            case 502 -> this.connectionRefused;
+            case 503 -> this.unavailable;
+            case 504 -> this.timedOut;
+            default -> this.unexpectedError;
+        };
     }
 
     // Keeps headers the status needs, such as Allow on 405.

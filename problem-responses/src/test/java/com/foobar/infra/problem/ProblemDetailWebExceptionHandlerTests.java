@@ -54,7 +54,9 @@ class ProblemDetailWebExceptionHandlerTests {
         this.gatewayHandler.handle(exchange, noInstance).block();
 
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-        assertThat(body(exchange)).contains("\"status\":503", "\"instance\":\"/about\"");
+        assertThat(body(exchange)).contains("\"status\":503", "\"instance\":\"/about\"")
+            .contains("is not available; try again shortly.")
+            .doesNotContain("web-service");
     }
 
     @Test

@@ -26,7 +26,8 @@ import org.springframework.web.server.WebFilter;
 @EnableConfigurationProperties(TopologyProperties.class)
 public class TopologyHeadersAutoConfiguration {
 
-    private static final String HEADERS_ENABLED = "foobar.topology.headers-enabled";
+    /** The property that switches topology headers on (the default) or off; other modules condition on it too. */
+    public static final String HEADERS_ENABLED = "foobar.topology.headers-enabled";
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = Type.REACTIVE)

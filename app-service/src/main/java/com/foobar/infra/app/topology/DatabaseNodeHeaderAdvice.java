@@ -3,6 +3,7 @@ package com.foobar.infra.app.topology;
 import java.util.List;
 
 import com.foobar.infra.topology.TopologyHeaders;
+import com.foobar.infra.topology.TopologyHeadersAutoConfiguration;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -23,11 +24,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * still change. Present only while {@code foobar.topology.headers-enabled} is true (the default).
  */
 @ControllerAdvice
-@ConditionalOnBooleanProperty(name = DatabaseNodeHeaderAdvice.HEADERS_ENABLED, matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = TopologyHeadersAutoConfiguration.HEADERS_ENABLED, matchIfMissing = true)
 public class DatabaseNodeHeaderAdvice implements ResponseBodyAdvice<Object> {
 
-    /** The property that switches the topology headers on and off. */
-    static final String HEADERS_ENABLED = "foobar.topology.headers-enabled";
 
     @Override
     public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import com.foobar.infra.router.routing.DatabaseNodeListener;
+import com.foobar.infra.topology.TopologyHeadersAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  * <p>Connections taken outside a request (start-up, Flyway) are not recorded anywhere.
  */
 @Component
-@ConditionalOnBooleanProperty(name = DatabaseNodeHeaderAdvice.HEADERS_ENABLED, matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = TopologyHeadersAutoConfiguration.HEADERS_ENABLED, matchIfMissing = true)
 public class RequestDatabaseNodeListener implements DatabaseNodeListener {
 
     private static final String ATTRIBUTE = RequestDatabaseNodeListener.class.getName() + ".nodes";
