@@ -36,52 +36,67 @@ public final class FoobarCommandLine {
     }
 
     int run(List<String> args) {
-        Deque<String> words = new ArrayDeque<>(args);
-        Path root = Path.of(System.getProperty("foobar.root", "."));
-        Path home = null;
-        String command = null;
-        int servers = 3;
-        int replicas = 2;
-        int portOffset = 0;
-        boolean json = false;
+        Invocation invocation;
         try {
-            while (!words.isEmpty()) {
-                String word = words.pop();
-                switch (word) {
-                    case "--root" -> root = Path.of(value(word, words));
-                    case "--home" -> home = Path.of(value(word, words));
-                    case "--servers" -> servers = number(word, words);
-                    case "--replicas" -> replicas = number(word, words);
-                    case "--port-offset" -> portOffset = number(word, words);
-                    case "--json" -> json = true;
-                    case "up", "down", "status" -> command = word;
-                    case "-h", "--help", "help" -> {
-                        this.out.print(USAGE);
-                        return 0;
-                    }
-                    default -> throw new IllegalArgumentException("unknown argument '" + word + "'");
-                }
-            }
-            if (command == null) {
-                throw new IllegalArgumentException("say up, down or status");
-            }
-            TopologyPlan plan = new TopologyPlan(servers, replicas, portOffset);
-            LocalTopology topology = new LocalTopology(root, home != null ? home : root.resolve(".foobar"), this.out);
-            return switch (command) {
-                case "up" -> up(topology, plan);
-                case "down" -> down(topology);
-                default -> status(topology, json);
-            };
+            invocation = parse(args);
         }
         catch (IllegalArgumentException ex) {
             this.err.println("foobar: " + ex.getMessage());
             this.err.print(USAGE);
             return 2;
         }
-        catch (TopologyException ex) {
-            this.err.println("foobar: " + ex.getMessage());
+        if (invocation.command().equals("help")) {
+            this.out.print(USAGE);
+            return 0;
+        }
+        // From here on the command line was right: whatever fails (a refused command, an unreadable file, a
+        // hand-edited secret the database would not take) is reported as one line, never as a usage error.
+        try {
+            LocalTopology topology = new LocalTopology(invocation.root(), invocation.home(), this.out);
+            return switch (invocation.command()) {
+                case "up" -> up(topology, invocation.plan());
+                case "down" -> down(topology);
+                default -> status(topology, invocation.json());
+            };
+        }
+        catch (RuntimeException ex) {
+            this.err.println("foobar: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getName()));
             return 1;
         }
+    }
+
+    /** Reads the command line; a wrong one throws {@link IllegalArgumentException} saying what is wrong. */
+    private static Invocation parse(List<String> args) {
+        Deque<String> words = new ArrayDeque<>(args);
+        TopologyPlan defaults = TopologyPlan.seedsDefault();
+        Path root = Path.of(System.getProperty("foobar.root", "."));
+        Path home = null;
+        String command = null;
+        int servers = defaults.servers();
+        int replicas = defaults.replicas();
+        int portOffset = defaults.portOffset();
+        boolean json = false;
+        while (!words.isEmpty()) {
+            String word = words.pop();
+            switch (word) {
+                case "--root" -> root = Path.of(value(word, words));
+                case "--home" -> home = Path.of(value(word, words));
+                case "--servers" -> servers = number(word, words);
+                case "--replicas" -> replicas = number(word, words);
+                case "--port-offset" -> portOffset = number(word, words);
+                case "--json" -> json = true;
+                case "up", "down", "status" -> command = word;
+                case "-h", "--help", "help" -> {
+                    return new Invocation("help", root, root, defaults, false);
+                }
+                default -> throw new IllegalArgumentException("unknown argument '" + word + "'");
+            }
+        }
+        if (command == null) {
+            throw new IllegalArgumentException("say up, down or status");
+        }
+        return new Invocation(command, root, home != null ? home : root.resolve(".foobar"),
+                new TopologyPlan(servers, replicas, portOffset), json);
     }
 
     private int up(LocalTopology topology, TopologyPlan plan) {
@@ -135,6 +150,10 @@ public final class FoobarCommandLine {
         catch (NumberFormatException ex) {
             throw new IllegalArgumentException(option + " needs a whole number, got '" + value + "'");
         }
+    }
+
+    /** What the command line asks for: {@code up}, {@code down}, {@code status} or {@code help}. */
+    private record Invocation(String command, Path root, Path home, TopologyPlan plan, boolean json) {
     }
 
 }

@@ -122,6 +122,30 @@ class FoobarCommandLineTests {
     }
 
     @Test
+    void shouldReportARejectedSecretAsAFailedCommandNotAsAUsageError() throws Exception {
+        writeEmptyState();
+        Files.writeString(this.home.resolve("secrets.properties"), "db.admin.password=hand-edited!\n");
+
+        int exit = run("status");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err()).startsWith("foobar: Database names, users and passwords may only use")
+            .doesNotContain("usage:");
+    }
+
+    @Test
+    void shouldReportAnUnreadableFileAsOneLineWithoutAStackTrace() throws Exception {
+        writeEmptyState();
+        Files.createDirectories(this.home.resolve("secrets.properties"));
+
+        int exit = run("status");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err()).isEqualTo("foobar: Could not read or write " + this.home.resolve("secrets.properties")
+                + System.lineSeparator());
+    }
+
+    @Test
     void shouldPrintTheUsageOnHelp() {
         for (String help : List.of("--help", "-h", "help")) {
             this.out.reset();
@@ -133,6 +157,14 @@ class FoobarCommandLineTests {
                     "./foobar down", "./foobar status [--json]");
         }
         assertThat(err()).isEmpty();
+    }
+
+    private void writeEmptyState() throws Exception {
+        Path state = this.home.resolve("run/topology.json");
+        Files.createDirectories(state.getParent());
+        Files.writeString(state, """
+                {"servers": 1, "replicas": 0, "portOffset": 0, "url": "https://www.foobar.com:8443/", "nodes": []}
+                """);
     }
 
     private int run(String... args) {

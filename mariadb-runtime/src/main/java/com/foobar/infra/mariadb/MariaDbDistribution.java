@@ -32,11 +32,8 @@ public final class MariaDbDistribution {
 
     private final Path baseDir;
 
-    private final String version;
-
-    private MariaDbDistribution(Path baseDir, String version) {
+    private MariaDbDistribution(Path baseDir) {
         this.baseDir = baseDir;
-        this.version = version;
     }
 
     /** Whether {@link #unpack} would find the binaries already unpacked below {@code parentDir}. */
@@ -54,7 +51,7 @@ public final class MariaDbDistribution {
         String version = readVersion(loader);
         Path baseDir = parentDir.resolve("mariadb-" + version);
         if (Files.exists(baseDir.resolve(COMPLETE_MARKER))) {
-            return new MariaDbDistribution(baseDir, version);
+            return new MariaDbDistribution(baseDir);
         }
         // Tests in several JVMs may unpack at once; the lock makes the others wait and then reuse the result.
         try {
@@ -69,7 +66,7 @@ public final class MariaDbDistribution {
         catch (IOException ex) {
             throw new UncheckedIOException("Could not unpack MariaDB " + version + " into " + baseDir, ex);
         }
-        return new MariaDbDistribution(baseDir, version);
+        return new MariaDbDistribution(baseDir);
     }
 
     private static void unpackLocked(ClassLoader loader, String version, Path baseDir) throws IOException {
@@ -121,10 +118,6 @@ public final class MariaDbDistribution {
 
     public Path baseDir() {
         return this.baseDir;
-    }
-
-    public String version() {
-        return this.version;
     }
 
     public Path serverBinary() {

@@ -4,11 +4,17 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One MariaDB server of a replicated topology: its data directory, its command line and its first-time
@@ -23,16 +29,49 @@ public record MariaDbServer(String name, DatabaseRole role, int port, int server
 
     private static final long INSTALL_TIMEOUT_SECONDS = 120;
 
+    private static final String INSTALLED_MARKER = ".foobar-installed";
+
+    /**
+     * Whether {@link #install} finished in the data directory: it writes {@code .foobar-installed} last, after the
+     * bootstrap created the administrator, so a directory whose installation failed half-way (the system tables
+     * made, the administrator not) is installed again rather than trusted.
+     *
+     * <p>Data directories installed before the marker existed have none. One of those counts as installed when it
+     * has the system tables ({@code mysql/}) and this server's binlog index ({@code <name>-bin.index}): only a
+     * started server writes that index (the installation runs without a binlog), and a failed installation stops
+     * {@code ./foobar up} and the test clusters before any server starts. The one directory this rule would
+     * wrongly trust, a failed bootstrap that an older launcher started anyway, never had an administrator and so
+     * never came up healthy: delete it by hand. A directory the rule accepts gets its marker here, so the rule is
+     * needed once per directory.
+     */
     public boolean isInstalled() {
-        return Files.isDirectory(this.dataDir.resolve("mysql"));
+        if (Files.isRegularFile(this.dataDir.resolve(INSTALLED_MARKER))) {
+            return true;
+        }
+        if (!Files.isDirectory(this.dataDir.resolve("mysql"))
+                || !Files.isRegularFile(this.dataDir.resolve(this.name + "-bin.index"))) {
+            return false;
+        }
+        try {
+            writeInstalledMarker();
+        }
+        catch (IOException ex) {
+            // Not writable now: the server will say so when it starts, and the rule above holds again next time.
+        }
+        return true;
     }
 
     /**
      * Creates the data directory with the system tables and the administrator account (local to this server:
-     * it is created outside the binlog, so it never replicates).
+     * it is created outside the binlog, so it never replicates). Whatever an earlier, unfinished installation
+     * left in the data directory is deleted first.
      */
     public void install(DatabaseCredentials credentials, Path logFile) {
+        if (isInstalled()) {
+            throw new IllegalStateException(this.name + " is already installed in " + this.dataDir);
+        }
         try {
+            deleteContents(this.dataDir);
             Files.createDirectories(this.dataDir);
             Files.createDirectories(logFile.getParent());
             Files.createDirectories(tmpDir());
@@ -50,6 +89,7 @@ public record MariaDbServer(String name, DatabaseRole role, int port, int server
                     "--datadir=" + this.dataDir, "--tmpdir=" + tmpDir()));
             addUserOption(bootstrap);
             run(bootstrap, adminSql, logFile);
+            writeInstalledMarker();
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Could not install " + this.name + " in " + this.dataDir, ex);
@@ -118,6 +158,43 @@ public record MariaDbServer(String name, DatabaseRole role, int port, int server
     // Servers installed at the same moment collided on temporary table names in a shared /tmp.
     private Path tmpDir() {
         return this.runDir.resolve(this.name + "-tmp");
+    }
+
+    private void writeInstalledMarker() throws IOException {
+        Files.writeString(this.dataDir.resolve(INSTALLED_MARKER),
+                "Installed: system tables and administrator made. Without this file the folder is made again.\n");
+    }
+
+    /** Empties {@code dir}, keeping the folder itself (which may be a link to where the user wants the data). */
+    private static void deleteContents(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(dir)) {
+            entries = list.toList();
+        }
+        for (Path entry : entries) {
+            Files.walkFileTree(entry, new SimpleFileVisitor<>() {
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path directory, @Nullable IOException ex)
+                        throws IOException {
+                    if (ex != null) {
+                        throw ex;
+                    }
+                    Files.delete(directory);
+                    return FileVisitResult.CONTINUE;
+                }
+
+            });
+        }
     }
 
     // mariadbd refuses to run as root unless told so explicitly.

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  */
 public final class AotStartupCache {
 
-    private static final long TRAINING_TIMEOUT_SECONDS = 180;
+    // Bounds the extraction of a jar (-Djarmode=tools extract); a training run is bounded by its caller.
+    private static final long EXTRACT_TIMEOUT_SECONDS = 180;
 
     // Training and running must agree on these, or the JVM rejects the cache.
     private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m",
@@ -106,7 +107,7 @@ public final class AotStartupCache {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
         try {
-            if (!process.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            if (!process.waitFor(EXTRACT_TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
                 throw new IOException(String.join(" ", command) + " failed; see " + log);
             }

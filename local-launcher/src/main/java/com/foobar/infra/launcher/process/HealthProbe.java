@@ -27,7 +27,7 @@ public final class HealthProbe {
 
     public boolean isHealthy(Node node) {
         return switch (node.role()) {
-            case DB_PRIMARY -> this.replication.isReachable(node.port("mysql"));
+            case DB_PRIMARY -> acceptsConnections(node);
             case DB_REPLICA -> isReplicating(node.port("mysql"));
             case APP, WEB, GATEWAY -> isReady(node);
         };

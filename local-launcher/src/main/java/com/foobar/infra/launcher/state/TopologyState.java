@@ -44,6 +44,16 @@ public record TopologyState(int servers, int replicas, int portOffset, String ur
         }
     }
 
+    /** Deletes the state file {@code file}, if there is one. */
+    public static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not delete " + file, ex);
+        }
+    }
+
     public void write(Path file) {
         try {
             Files.createDirectories(file.getParent());

@@ -19,13 +19,4 @@ public enum NodeRole {
         return this == DB_PRIMARY || this == DB_REPLICA;
     }
 
-    public static NodeRole fromJsonName(String name) {
-        for (NodeRole role : values()) {
-            if (role.jsonName.equals(name)) {
-                return role;
-            }
-        }
-        throw new IllegalArgumentException("Unknown node role '" + name + "'");
-    }
-
 }

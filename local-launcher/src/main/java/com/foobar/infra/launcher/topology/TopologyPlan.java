@@ -33,6 +33,7 @@ public record TopologyPlan(int servers, int replicas, int portOffset) {
         }
     }
 
+    /** The topology {@code ./foobar up} starts when no option changes it: 3 servers, 2 replicas, no offset. */
     public static TopologyPlan seedsDefault() {
         return new TopologyPlan(3, 2, 0);
     }
