@@ -95,6 +95,20 @@ class ReplicaHealthReplicationTests {
     }
 
     @Test
+    void shouldTakeOutAReplicaCutOffFromAPrimaryThatIsUp() throws Exception {
+        // Port 1 answers nothing: the replica's I/O thread keeps "Connecting" while the primary is fine.
+        admin(replica(1), "STOP SLAVE", "CHANGE MASTER TO MASTER_PORT=1", "START SLAVE");
+        try {
+            timeUntil(() -> !monitor().isEligible("db-replica-1"));
+            assertThat(monitor().describe().get("db-replica-1")).contains("cannot reach the primary, which is up");
+        }
+        finally {
+            admin(replica(1), "STOP SLAVE", "CHANGE MASTER TO MASTER_PORT=" + cluster.primary().port(), "START SLAVE");
+        }
+        timeUntil(() -> monitor().isEligible("db-replica-1"));
+    }
+
+    @Test
     void shouldReadFromThePrimaryWhileEveryReplicaLags(CapturedOutput output) throws Exception {
         for (int i = 1; i <= 2; i++) {
             admin(replica(i), "STOP SLAVE", "CHANGE MASTER TO MASTER_DELAY=30", "START SLAVE");

@@ -98,7 +98,7 @@ public final class ReplicationRouterAutoConfiguration {
         if (properties.password() != null) {
             connection.setProperty("password", properties.password());
         }
-        return new JdbcReplicaChecker(urls, connection, properties.health().timeout());
+        return new JdbcReplicaChecker(properties.primary().url(), urls, connection, properties.health().timeout());
     }
 
     @Bean

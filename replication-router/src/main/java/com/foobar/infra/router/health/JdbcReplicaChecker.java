@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class JdbcReplicaChecker implements ReplicaChecker, AutoCloseable {
 
+    private final String primaryUrl;
+
     private final Map<String, String> urls;
 
     private final Properties connectionProperties;
@@ -23,11 +25,14 @@ public final class JdbcReplicaChecker implements ReplicaChecker, AutoCloseable {
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
     /**
+     * @param primaryUrl the primary's JDBC URL, to tell a primary outage from a replica cut off from a live primary
      * @param urls each replica's JDBC URL by name
      * @param connectionProperties user, password and driver properties for the connections
      * @param timeout the longest a check may take to connect, and to read an answer
      */
-    public JdbcReplicaChecker(Map<String, String> urls, Properties connectionProperties, Duration timeout) {
+    public JdbcReplicaChecker(String primaryUrl, Map<String, String> urls, Properties connectionProperties,
+            Duration timeout) {
+        this.primaryUrl = primaryUrl;
         this.urls = Map.copyOf(urls);
         this.connectionProperties = new Properties();
         this.connectionProperties.putAll(connectionProperties);
@@ -35,14 +40,31 @@ public final class JdbcReplicaChecker implements ReplicaChecker, AutoCloseable {
         this.connectionProperties.setProperty("socketTimeout", String.valueOf(timeout.toMillis()));
     }
 
+    /**
+     * The replica's state; a replica that cannot reach the primary counts as serving the freshest data there is
+     * only while this checker cannot reach the primary either.
+     */
     @Override
     public ReplicaCheckResult check(String replicaName) {
         try {
-            return ReplicaStatusQuery.run(connection(replicaName));
+            ReplicaCheckResult result = ReplicaStatusQuery.run(connection(replicaName));
+            if (result.primaryUnreachable() && primaryAnswers()) {
+                return new ReplicaCheckResult(true, false, null, "cannot reach the primary, which is up", false);
+            }
+            return result;
         }
         catch (SQLException ex) {
             discard(replicaName);
             return ReplicaCheckResult.unreachable(String.valueOf(ex.getMessage()));
+        }
+    }
+
+    private boolean primaryAnswers() {
+        try (Connection connection = DriverManager.getConnection(this.primaryUrl, this.connectionProperties)) {
+            return true;
+        }
+        catch (SQLException ex) {
+            return false;
         }
     }
 

@@ -30,9 +30,8 @@ public record ReplicaCheckResult(boolean reachable, boolean replicating, @Nullab
      * Whether the replica may serve reads: reachable, replicating, and no further behind than {@code maxLag}.
      * Replicas report lag in whole seconds, so {@code maxLag} counts in whole seconds too.
      *
-     * <p>A replica that cannot reach the primary stays eligible: when the primary is down, every replica is in that
-     * state, and its data is the freshest there is, so reads go on (read-your-writes still sends a client that
-     * wrote more recently to the primary, whose failure it then sees).
+     * <p>A replica that cannot reach a primary which is down too ({@link JdbcReplicaChecker} tells the two apart)
+     * stays eligible: every replica is then in that state, and its data is the freshest there is, so reads go on.
      */
     public boolean isHealthy(Duration maxLag) {
         if (this.reachable && this.primaryUnreachable) {
