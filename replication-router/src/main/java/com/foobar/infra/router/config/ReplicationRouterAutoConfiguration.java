@@ -1,6 +1,8 @@
 package com.foobar.infra.router.config;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,19 +181,31 @@ public final class ReplicationRouterAutoConfiguration {
         ReadYourWritesFilter readYourWritesFilter(ReplicationRouterProperties properties,
                 ReadYourWritesContext context) {
             ReadYourWrites settings = properties.readYourWrites();
-            return new ReadYourWritesFilter(context, new GtidCookieCodec(cookieKey(settings)), settings.cookieName(),
+            return new ReadYourWritesFilter(context, new GtidCookieCodec(cookieKey(properties)), settings.cookieName(),
                     settings.cookieMaxAge());
         }
 
-        private static byte[] cookieKey(ReadYourWrites settings) {
-            if (settings.key() != null) {
-                return settings.key().getBytes(StandardCharsets.UTF_8);
+        // Without a configured key, one derived from the database password: every application server of a
+        // deployment shares that secret already, and a hash does not reveal it.
+        private static byte[] cookieKey(ReplicationRouterProperties properties) {
+            String key = properties.readYourWrites().key();
+            if (key != null) {
+                return key.getBytes(StandardCharsets.UTF_8);
             }
-            logger.warn("foobar.datasource.read-your-writes.key is not set: this server signs read-your-writes "
-                    + "cookies with a key of its own, so other servers ignore them");
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            return key;
+            if (properties.password() != null) {
+                try {
+                    return MessageDigest.getInstance("SHA-256").digest(("foobar read-your-writes cookie key\0"
+                            + properties.username() + "\0" + properties.password()).getBytes(StandardCharsets.UTF_8));
+                }
+                catch (NoSuchAlgorithmException ex) {
+                    throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+                }
+            }
+            logger.warn("Neither foobar.datasource.read-your-writes.key nor a database password is set: this "
+                    + "server signs read-your-writes cookies with a key of its own, so other servers ignore them");
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            return random;
         }
 
     }

@@ -76,7 +76,7 @@ public record ReplicationRouterProperties(
      * @param cookieName the cookie that carries the position of the client's last write
      * @param cookieMaxAge how long that cookie lives
      * @param key the secret that signs the cookie, the same on every application server (at least 16
-     * characters); without it each server makes its own, and a cookie only counts on the server that set it
+     * characters); without it, a key derived from the database account, which the servers share anyway
      */
     public record ReadYourWrites(
             @DefaultValue("true") boolean enabled,
