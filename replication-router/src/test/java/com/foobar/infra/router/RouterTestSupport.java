@@ -7,7 +7,9 @@ import java.util.List;
 import com.foobar.infra.mariadb.DatabaseCredentials;
 import com.foobar.infra.mariadb.MariaDbServer;
 import com.foobar.infra.mariadb.ReplicatedCluster;
+import com.foobar.infra.router.config.ReplicationHealthAutoConfiguration;
 import com.foobar.infra.router.config.ReplicationRouterAutoConfiguration;
+import com.foobar.infra.router.config.ReplicationRouterMetricsAutoConfiguration;
 
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -46,7 +48,10 @@ final class RouterTestSupport {
         values.addAll(List.of(properties));
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         TestPropertyValues.of(values).applyTo(context);
-        context.register(ReplicationRouterAutoConfiguration.class);
+        // The router's auto-configurations that apply outside a web application, the router's first so that the
+        // others find its beans.
+        context.register(ReplicationRouterAutoConfiguration.class, ReplicationHealthAutoConfiguration.class,
+                ReplicationRouterMetricsAutoConfiguration.class);
         configurations.forEach(context::register);
         context.refresh();
         return context;

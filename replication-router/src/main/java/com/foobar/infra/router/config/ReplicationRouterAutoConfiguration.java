@@ -1,9 +1,5 @@
 package com.foobar.infra.router.config;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,26 +8,16 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
-import io.micrometer.core.instrument.MeterRegistry;
-
 import com.foobar.infra.router.config.ReplicationRouterProperties.Health;
 import com.foobar.infra.router.config.ReplicationRouterProperties.Node;
-import com.foobar.infra.router.config.ReplicationRouterProperties.ReadYourWrites;
 import com.foobar.infra.router.consistency.GtidCapture;
-import com.foobar.infra.router.consistency.GtidCookieCodec;
 import com.foobar.infra.router.consistency.GtidWaitListener;
 import com.foobar.infra.router.consistency.ReadYourWritesBarrier;
 import com.foobar.infra.router.consistency.ReadYourWritesContext;
-import com.foobar.infra.router.consistency.ReadYourWritesFilter;
 import com.foobar.infra.router.health.JdbcReplicaChecker;
 import com.foobar.infra.router.health.ReplicaChecker;
 import com.foobar.infra.router.health.ReplicaEjectionListener;
 import com.foobar.infra.router.health.ReplicaHealthMonitor;
-import com.foobar.infra.router.health.ReplicationHealthIndicator;
-import com.foobar.infra.router.metrics.GtidWaitCounter;
-import com.foobar.infra.router.metrics.NodeConnectionCounter;
-import com.foobar.infra.router.metrics.ReplicaEjectionCounter;
-import com.foobar.infra.router.metrics.ReplicaHealthGauges;
 import com.foobar.infra.router.retry.ReadOnlyTransactionPointcut;
 import com.foobar.infra.router.retry.ReadOnlyTransactionRetryInterceptor;
 import com.foobar.infra.router.routing.DatabaseNodeListener;
@@ -41,27 +27,18 @@ import com.foobar.infra.router.routing.ReplicaReadBarrier;
 import com.foobar.infra.router.routing.ReplicaTarget;
 import com.foobar.infra.router.routing.RoundRobinReplicaDataSource;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Auto-configuration of the application's {@link DataSource} as a {@link ReadWriteRoutingDataSource} over one pool
@@ -71,17 +48,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the application defines its own DataSource. Each node's pool reports its connections to every
  * {@link DatabaseNodeListener} bean. Replicas are checked in the background by a {@link ReplicaHealthMonitor},
  * which decides which of them take reads and tells every {@link ReplicaEjectionListener} bean when one leaves the
- * rotation; the read-your-writes barrier tells every {@link GtidWaitListener} bean how its waits end. With a
- * Micrometer {@link MeterRegistry} bean, listeners of all three kinds publish the router's metrics there.
+ * rotation; the read-your-writes barrier tells every {@link GtidWaitListener} bean how its waits end. The cookie
+ * that carries read-your-writes across requests, the health indicator and the metrics are configured after this,
+ * by {@link ReadYourWritesWebAutoConfiguration}, {@link ReplicationHealthAutoConfiguration} and
+ * {@link ReplicationRouterMetricsAutoConfiguration}.
  */
-// After the meter registry's auto-configuration, so that the metrics configuration finds the registry bean.
-@AutoConfiguration(before = DataSourceAutoConfiguration.class,
-        afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @ConditionalOnMissingBean(DataSource.class)
 @EnableConfigurationProperties(ReplicationRouterProperties.class)
 public final class ReplicationRouterAutoConfiguration {
-
-    private static final Logger logger = LoggerFactory.getLogger(ReplicationRouterAutoConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean(DatabaseNodePoolFactory.class)
@@ -168,93 +143,6 @@ public final class ReplicationRouterAutoConfiguration {
         // Outside the transaction interceptor, so that the retry is a new transaction.
         advisor.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return advisor;
-    }
-
-    /** The read-your-writes cookie, in servlet applications. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @ConditionalOnClass(OncePerRequestFilter.class)
-    @ConditionalOnBooleanProperty(name = "foobar.datasource.read-your-writes.enabled", matchIfMissing = true)
-    static class ReadYourWritesWebConfiguration {
-
-        @Bean
-        ReadYourWritesFilter readYourWritesFilter(ReplicationRouterProperties properties,
-                ReadYourWritesContext context) {
-            ReadYourWrites settings = properties.readYourWrites();
-            return new ReadYourWritesFilter(context, new GtidCookieCodec(cookieKey(properties)), settings.cookieName(),
-                    settings.cookieMaxAge());
-        }
-
-        // Without a configured key, one derived from the database password: every application server of a
-        // deployment shares that secret already, and a hash does not reveal it.
-        private static byte[] cookieKey(ReplicationRouterProperties properties) {
-            String key = properties.readYourWrites().key();
-            if (key != null) {
-                return key.getBytes(StandardCharsets.UTF_8);
-            }
-            if (properties.password() != null) {
-                try {
-                    return MessageDigest.getInstance("SHA-256").digest(("foobar read-your-writes cookie key\0"
-                            + properties.username() + "\0" + properties.password()).getBytes(StandardCharsets.UTF_8));
-                }
-                catch (NoSuchAlgorithmException ex) {
-                    throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-                }
-            }
-            logger.warn("Neither foobar.datasource.read-your-writes.key nor a database password is set: this "
-                    + "server signs read-your-writes cookies with a key of its own, so other servers ignore them");
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            return random;
-        }
-
-    }
-
-    /** Each replica's state on the actuator's health endpoint, when the application has one. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(HealthIndicator.class)
-    static class ReplicationHealthConfiguration {
-
-        @Bean
-        @ConditionalOnMissingBean(name = "replicationHealthIndicator")
-        ReplicationHealthIndicator replicationHealthIndicator(ReplicaHealthMonitor monitor) {
-            return new ReplicationHealthIndicator(monitor);
-        }
-
-    }
-
-    /**
-     * Micrometer metrics of the router, when the application has a meter registry: connections per node, each
-     * replica's lag and eligibility, ejections from the read rotation, and read-your-writes waits.
-     */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(MeterRegistry.class)
-    @ConditionalOnBean(MeterRegistry.class)
-    static class ReplicationRouterMetricsConfiguration {
-
-        @Bean
-        NodeConnectionCounter nodeConnectionCounter(MeterRegistry registry, ReplicationRouterProperties properties) {
-            return new NodeConnectionCounter(registry, properties.primary().name(), replicaNames(properties));
-        }
-
-        @Bean
-        ReplicaEjectionCounter replicaEjectionCounter(MeterRegistry registry,
-                ReplicationRouterProperties properties) {
-            return new ReplicaEjectionCounter(registry, replicaNames(properties));
-        }
-
-        @Bean
-        ReplicaHealthGauges replicaHealthGauges(MeterRegistry registry, ReplicaHealthMonitor monitor,
-                ReplicationRouterProperties properties) {
-            return new ReplicaHealthGauges(registry, monitor, replicaNames(properties));
-        }
-
-        @Bean
-        @ConditionalOnBooleanProperty(name = "foobar.datasource.read-your-writes.enabled", matchIfMissing = true)
-        GtidWaitCounter gtidWaitCounter(MeterRegistry registry) {
-            return new GtidWaitCounter(registry);
-        }
-
     }
 
     private static List<String> replicaNames(ReplicationRouterProperties properties) {

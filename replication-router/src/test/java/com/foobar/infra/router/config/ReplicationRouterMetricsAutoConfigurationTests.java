@@ -37,17 +37,18 @@ import org.springframework.jdbc.datasource.AbstractDataSource;
 import org.springframework.jdbc.datasource.ConnectionProxy;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ReplicationRouterMetricsConfigurationTests {
+class ReplicationRouterMetricsAutoConfigurationTests {
 
     private static final ReplicaCheckResult HEALTHY = new ReplicaCheckResult(true, true, 0L, "");
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ReplicationRouterAutoConfiguration.class,
-                    DataSourceAutoConfiguration.class))
+                    ReplicationRouterMetricsAutoConfiguration.class, DataSourceAutoConfiguration.class))
             .withPropertyValues(
                     "foobar.datasource.username=foobar",
                     "foobar.datasource.primary.name=db-primary",
@@ -171,6 +172,19 @@ class ReplicationRouterMetricsConfigurationTests {
                 .doesNotHaveBean(ReplicaHealthGauges.class)
                 .doesNotHaveBean(GtidWaitCounter.class);
         });
+    }
+
+    @Test
+    void shouldBackOffWhenTheApplicationDefinesADataSource() {
+        this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+            .withBean(DataSource.class, SimpleDriverDataSource::new)
+            .run((context) -> {
+                assertThat(context).hasNotFailed().getBean(DataSource.class).isInstanceOf(SimpleDriverDataSource.class);
+                assertThat(context).doesNotHaveBean(NodeConnectionCounter.class)
+                    .doesNotHaveBean(ReplicaEjectionCounter.class)
+                    .doesNotHaveBean(ReplicaHealthGauges.class)
+                    .doesNotHaveBean(GtidWaitCounter.class);
+            });
     }
 
     private static void useConnection(DataSource dataSource) {
