@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -41,6 +42,9 @@ class LocalTopologyEndToEndTests {
     private static final TopologyPlan PLAN = new TopologyPlan(3, 2, PORT_OFFSET);
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+
+    private static final Pattern ALERT_METRIC = Pattern
+        .compile("\\b[a-z][a-z0-9_]*_(seconds_count|seconds_bucket|seconds|bytes|total|eligible)\\b");
 
     @TempDir
     static Path home;
@@ -148,11 +152,25 @@ class LocalTopologyEndToEndTests {
                         "foobar_router_replica_lag_seconds", "hikaricp_connections_active"),
                 "web-1", List.of("http_server_requests_seconds_count", "spring_cloud_gateway_requests_seconds_count"),
                 "gateway-1", List.of("http_server_requests_seconds_count", "jvm_memory_used_bytes"));
+        StringBuilder everyNode = new StringBuilder();
+        for (Node node : PLAN.nodes()) {
+            if (!node.role().isDatabase()) {
+                everyNode.append(client
+                    .get("http://127.0.0.1:" + node.port("management") + "/actuator/prometheus")
+                    .body());
+            }
+        }
         for (Map.Entry<String, List<String>> node : expected.entrySet()) {
             String metrics = client
                 .get("http://127.0.0.1:" + PLAN.node(node.getKey()).port("management") + "/actuator/prometheus")
                 .body();
             assertThat(metrics).as(node.getKey()).contains(node.getValue());
+        }
+        // Every metric the shipped alert rules use exists somewhere, so no alert watches a name nobody exports.
+        Matcher used = ALERT_METRIC.matcher(Files.readString(root.resolve("monitoring/prometheus/alerts.yml")));
+        while (used.find()) {
+            assertThat(everyNode.toString()).as("metric %s used in alerts.yml", used.group())
+                .contains(used.group());
         }
     }
 
