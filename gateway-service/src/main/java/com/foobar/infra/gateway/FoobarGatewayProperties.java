@@ -1,12 +1,9 @@
 package com.foobar.infra.gateway;
 
-import java.net.URI;
-import java.util.List;
+import java.nio.file.Path;
+import java.time.Duration;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import org.jspecify.annotations.Nullable;
 
@@ -15,30 +12,31 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The gateway's view of the topology and of its public address, bound from {@code foobar.gateway.*}.
+ * The gateway's public address and where its backend groups come from, bound from {@code foobar.gateway.*}.
  *
- * <p>The launcher sets the backends with environment variables such as {@code FOOBAR_GATEWAY_BACKENDS_0_NAME=web-1}
- * and {@code FOOBAR_GATEWAY_BACKENDS_0_URI=http://127.0.0.1:8101}; a list from one property source replaces the
- * whole default list of {@code application.yml}.
+ * <p>The groups themselves ({@code foobar.gateway.groups.<name>}, see
+ * {@link com.foobar.infra.gateway.pool.BackendGroupProperties}) are bound on their own, because they are reloaded
+ * while the gateway runs.
  *
- * @param backends the web servers to balance over, at least one
  * @param publicHost the canonical host name that redirects point at
  * @param publicHttpsPort the HTTPS port clients use, when it differs from the port this process listens on (a port
  *     mapping in front of it); {@code null} for the listening port
  * @param httpRedirectPort the plain HTTP port that redirects every request to HTTPS, {@code 0} for any free port
+ * @param configFile a YAML file holding {@code foobar.gateway.groups}, watched and reloaded on change;
+ *     {@code null} to take the groups from the application's configuration, without reloads
+ * @param configPollInterval how often the configuration file is checked for changes
+ * @param reusePort whether the listening sockets are opened with {@code SO_REUSEPORT}, so that both gateways of
+ *     the pair can listen on the same port
  */
 @Validated
 @ConfigurationProperties("foobar.gateway")
-public record FoobarGatewayProperties(@NotEmpty List<@Valid Backend> backends,
-        @DefaultValue("www.foobar.com") @NotBlank String publicHost, @Nullable @Positive Integer publicHttpsPort,
-        @DefaultValue("8080") int httpRedirectPort) {
+public record FoobarGatewayProperties(@DefaultValue("www.foobar.com") @NotBlank String publicHost,
+        @Nullable @Positive Integer publicHttpsPort, @DefaultValue("8080") int httpRedirectPort,
+        @Nullable String configFile, @DefaultValue("1s") Duration configPollInterval,
+        @DefaultValue("true") boolean reusePort) {
 
-    /**
-     * One web server.
-     *
-     * @param name its node name, for example {@code web-1}
-     * @param uri its base URI, for example {@code http://127.0.0.1:8101}
-     */
-    public record Backend(@NotBlank String name, @NotNull URI uri) {
+    /** The configuration file as a path, {@code null} when none is set (an empty value counts as none). */
+    public @Nullable Path configPath() {
+        return (this.configFile != null && !this.configFile.isBlank()) ? Path.of(this.configFile) : null;
     }
 }

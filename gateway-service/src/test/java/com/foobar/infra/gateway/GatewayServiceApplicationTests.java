@@ -54,8 +54,8 @@ class GatewayServiceApplicationTests {
         registry.add("FOOBAR_TLS_PRIVATE_KEY", certificate::privateKeyLocation);
         for (int i = 0; i < webServers.size(); i++) {
             StubWebServer webServer = webServers.get(i);
-            registry.add("foobar.gateway.backends[" + i + "].name", webServer::name);
-            registry.add("foobar.gateway.backends[" + i + "].uri", webServer::url);
+            registry.add("foobar.gateway.groups.web-service.backends[" + i + "].name", webServer::name);
+            registry.add("foobar.gateway.groups.web-service.backends[" + i + "].uri", webServer::url);
         }
     }
 

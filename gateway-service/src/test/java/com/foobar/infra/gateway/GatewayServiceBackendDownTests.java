@@ -34,8 +34,8 @@ class GatewayServiceBackendDownTests {
     static void deadBackend(DynamicPropertyRegistry registry) {
         registry.add("FOOBAR_TLS_CERTIFICATE", certificate::certificateLocation);
         registry.add("FOOBAR_TLS_PRIVATE_KEY", certificate::privateKeyLocation);
-        registry.add("foobar.gateway.backends[0].name", () -> "web-1");
-        registry.add("foobar.gateway.backends[0].uri", () -> "http://127.0.0.1:" + closedPort());
+        registry.add("foobar.gateway.groups.web-service.backends[0].name", () -> "web-1");
+        registry.add("foobar.gateway.groups.web-service.backends[0].uri", () -> "http://127.0.0.1:" + closedPort());
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 /**
- * Round robin over the configured web servers through Spring Cloud LoadBalancer.
+ * The balancing algorithms a backend group can choose: round robin, weighted round robin, least connections and
+ * consistent hashing of the client address.
  */
 @NullMarked
 package com.foobar.infra.gateway.balancer;

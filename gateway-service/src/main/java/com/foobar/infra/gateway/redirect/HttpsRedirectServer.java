@@ -3,6 +3,7 @@ package com.foobar.infra.gateway.redirect;
 import java.net.InetAddress;
 
 import com.foobar.infra.gateway.FoobarGatewayProperties;
+import com.foobar.infra.gateway.pair.ReusePortServerCustomizer;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,8 @@ import org.springframework.util.Assert;
  * {@code 301} to the same path and query on the {@link CanonicalAddress canonical HTTPS address}.
  *
  * <p>It listens on {@code foobar.gateway.http-redirect-port} at the same address as the HTTPS server
- * ({@code server.address}). It starts after the HTTPS server, whose port the redirects may need.
+ * ({@code server.address}), shared with the other gateway of the pair like the HTTPS port. It starts after the HTTPS
+ * server, whose port the redirects may need.
  */
 @Component
 public class HttpsRedirectServer implements SmartLifecycle {
@@ -33,6 +35,8 @@ public class HttpsRedirectServer implements SmartLifecycle {
 
     private final int port;
 
+    private final boolean reusePort;
+
     private volatile @Nullable DisposableServer server;
 
     public HttpsRedirectServer(CanonicalAddress canonicalAddress, FoobarGatewayProperties properties,
@@ -40,11 +44,15 @@ public class HttpsRedirectServer implements SmartLifecycle {
         this.canonicalAddress = canonicalAddress;
         this.bindAddress = serverProperties.getAddress();
         this.port = properties.httpRedirectPort();
+        this.reusePort = properties.reusePort();
     }
 
     @Override
     public void start() {
         HttpServer http = HttpServer.create().port(this.port).handle(this::redirect);
+        if (this.reusePort) {
+            http = ReusePortServerCustomizer.reusePort(http);
+        }
         if (this.bindAddress != null) {
             http = http.host(this.bindAddress.getHostAddress());
         }

@@ -1,10 +1,9 @@
 package com.foobar.infra.gateway.redirect;
 
 import java.net.URI;
-import java.util.List;
+import java.time.Duration;
 
 import com.foobar.infra.gateway.FoobarGatewayProperties;
-import com.foobar.infra.gateway.FoobarGatewayProperties.Backend;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +33,7 @@ class CanonicalAddressTests {
     }
 
     private static CanonicalAddress canonicalAddress(int publicHttpsPort) {
-        return new CanonicalAddress(new FoobarGatewayProperties(
-                List.of(new Backend("web-1", URI.create("http://127.0.0.1:8101"))), "www.foobar.com",
-                publicHttpsPort, 8080));
+        return new CanonicalAddress(new FoobarGatewayProperties("www.foobar.com", publicHttpsPort, 8080, null,
+                Duration.ofSeconds(1), true));
     }
 }

@@ -1,0 +1,75 @@
+package com.foobar.infra.gateway.accesslog;
+
+import java.util.Locale;
+
+import com.foobar.infra.gateway.access.ClientAddressResolver;
+import com.foobar.infra.gateway.pool.Backend;
+import com.foobar.infra.gateway.routing.LoadBalancingGatewayFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * A {@link WebFilter} that writes one line per request to the {@value #LOGGER} logger, as HAProxy's HTTP log
+ * format does: client address, request line, status, the backend that answered ({@code -} when the gateway answered
+ * itself: a redirect, a refusal, no backend) and the time to the response headers.
+ *
+ * <p>{@code 198.51.100.7 "GET /api/posts" 200 web-2 3.1 ms}. A request the client gives up on
+ * before any response is logged with status {@code -}.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "foobar.gateway.access-log.enabled", matchIfMissing = true)
+public class AccessLogWebFilter implements WebFilter, Ordered {
+
+    static final String LOGGER = "foobar.gateway.access";
+
+    private static final Logger log = LoggerFactory.getLogger(LOGGER);
+
+    private final ClientAddressResolver clientAddresses;
+
+    public AccessLogWebFilter(ClientAddressResolver clientAddresses) {
+        this.clientAddresses = clientAddresses;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 5;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long start = System.nanoTime();
+        boolean[] logged = new boolean[1];
+        exchange.getResponse().beforeCommit(() -> {
+            logged[0] = true;
+            HttpStatusCode status = exchange.getResponse().getStatusCode();
+            write(exchange, (status != null) ? Integer.toString(status.value()) : "200", start);
+            return Mono.empty();
+        });
+        return chain.filter(exchange).doOnCancel(() -> {
+            if (!logged[0]) {
+                write(exchange, "-", start);
+            }
+        });
+    }
+
+    private void write(ServerWebExchange exchange, String status, long start) {
+        if (!log.isInfoEnabled()) {
+            return;
+        }
+        ServerHttpRequest request = exchange.getRequest();
+        Backend backend = exchange.getAttribute(LoadBalancingGatewayFilter.BACKEND_ATTRIBUTE);
+        log.info("{} \"{} {}\" {} {} {} ms", this.clientAddresses.resolve(exchange), request.getMethod(),
+                request.getURI().getRawPath(), status, (backend != null) ? backend.name() : "-",
+                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6));
+    }
+}

@@ -1,0 +1,96 @@
+package com.foobar.infra.gateway.metrics;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import com.foobar.infra.gateway.pool.Backend;
+import com.foobar.infra.gateway.pool.BackendGroupRegistry.BackendChange;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Per-backend meters, tagged with the group and the backend's own name rather than the route's {@code lb://} URI
+ * that Spring Cloud Gateway's own metrics carry.
+ *
+ * <ul>
+ * <li>{@code foobar.gateway.backend.requests} timer: time to the backend's response headers (HAProxy's
+ * {@code Tr}), by {@code status}, with a histogram for percentiles;</li>
+ * <li>{@code foobar.gateway.backend.errors} counter by {@code kind}: {@code connect}, {@code closed}, {@code timeout},
+ * {@code 5xx}, {@code other};</li>
+ * <li>{@code foobar.gateway.backend.in.flight}, {@code .up} (1 in rotation, 0 out) and {@code .weight} gauges;</li>
+ * <li>{@code foobar.gateway.backend.ejections} and {@code foobar.gateway.backend.retries} counters.</li>
+ * </ul>
+ * It follows the registry's changes, so a backend removed by a reload leaves no stale series.
+ */
+public class BackendMetrics implements Consumer<BackendChange> {
+
+    private final MeterRegistry registry;
+
+    private final Map<Backend, Map<String, Timer>> timers = new ConcurrentHashMap<>();
+
+    public BackendMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void accept(BackendChange change) {
+        Backend backend = change.backend();
+        if (change.added()) {
+            Tags tags = tags(change.group(), backend);
+            Gauge.builder("foobar.gateway.backend.in.flight", backend, Backend::inFlight).tags(tags)
+                .description("Requests sent to the backend and not answered yet").register(this.registry);
+            Gauge.builder("foobar.gateway.backend.up", backend, (b) -> b.isAvailable() ? 1 : 0).tags(tags)
+                .description("1 while the backend is in rotation, 0 while it is out").register(this.registry);
+            Gauge.builder("foobar.gateway.backend.weight", backend, Backend::weight).tags(tags)
+                .register(this.registry);
+        }
+        else {
+            this.timers.remove(backend);
+            this.registry.getMeters().stream()
+                .filter((meter) -> meter.getId().getName().startsWith("foobar.gateway.backend.")
+                        && backend.name().equals(meter.getId().getTag("backend"))
+                        && change.group().equals(meter.getId().getTag("group")))
+                .forEach(this.registry::remove);
+        }
+    }
+
+    /** Records one answered request: its status and the time until the backend's response headers arrived. */
+    public void answered(String group, Backend backend, int status, long nanos) {
+        Map<String, Timer> byStatus = this.timers.computeIfAbsent(backend, (b) -> new ConcurrentHashMap<>());
+        byStatus.computeIfAbsent(Integer.toString(status), (code) -> Timer.builder("foobar.gateway.backend.requests")
+            .tags(tags(group, backend))
+            .tag("status", code)
+            .publishPercentileHistogram()
+            .description("Requests sent to the backend, timed to its response headers")
+            .register(this.registry)).record(nanos, TimeUnit.NANOSECONDS);
+        if (status >= 500) {
+            failed(group, backend, "5xx");
+        }
+    }
+
+    /** Counts a failure of the backend by kind: {@code connect}, {@code closed}, {@code timeout}, {@code 5xx}... */
+    public void failed(String group, Backend backend, String kind) {
+        Counter.builder("foobar.gateway.backend.errors").tags(tags(group, backend)).tag("kind", kind)
+            .register(this.registry).increment();
+    }
+
+    public void ejected(String group, Backend backend) {
+        Counter.builder("foobar.gateway.backend.ejections").tags(tags(group, backend)).register(this.registry)
+            .increment();
+    }
+
+    /** Counts a request sent again, to another backend, after a connection to this one failed. */
+    public void retried(String group, Backend backend) {
+        Counter.builder("foobar.gateway.backend.retries").tags(tags(group, backend)).register(this.registry)
+            .increment();
+    }
+
+    private static Tags tags(String group, Backend backend) {
+        return Tags.of("group", group, "backend", backend.name());
+    }
+}

@@ -1,0 +1,92 @@
+package com.foobar.infra.gateway.stats;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.foobar.infra.gateway.pool.Backend;
+import com.foobar.infra.gateway.pool.BackendGroup;
+import com.foobar.infra.gateway.pool.BackendGroupRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code backends} actuator endpoint, on the management port only: every group's backends with their state,
+ * weight, requests in flight, totals and rate (what HAProxy's stats socket shows), and a way to drain a backend and
+ * bring it back (HAProxy's {@code set server <group>/<backend> state drain|ready}).
+ */
+@Endpoint(id = "backends")
+@Component
+public class BackendsEndpoint {
+
+    private final BackendGroupRegistry registry;
+
+    public BackendsEndpoint(BackendGroupRegistry registry) {
+        this.registry = registry;
+    }
+
+    @ReadOperation
+    public Map<String, List<BackendStats>> backends() {
+        Map<String, List<BackendStats>> groups = new LinkedHashMap<>();
+        for (BackendGroup group : this.registry.groups()) {
+            groups.put(group.name(), group.backends().stream().map(BackendStats::of).toList());
+        }
+        return groups;
+    }
+
+    /**
+     * Drains a backend (no new requests, those in flight finish) or puts it back in rotation.
+     *
+     * @param group the group's name
+     * @param backend the backend's name
+     * @param state {@code drain} or {@code ready}
+     * @return the backend's stats after the change, {@code null} (404) when there is no such backend
+     */
+    @WriteOperation
+    public @Nullable BackendStats setState(@Selector String group, @Selector String backend, String state) {
+        if (!state.equals("drain") && !state.equals("ready")) {
+            throw new IllegalArgumentException("state must be drain or ready, got " + state);
+        }
+        BackendGroup found = this.registry.group(group);
+        if (found == null) {
+            return null;
+        }
+        for (Backend candidate : found.backends()) {
+            if (candidate.name().equals(backend)) {
+                candidate.drain(state.equals("drain"));
+                return BackendStats.of(candidate);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One backend as the stats show it.
+     *
+     * @param name its node name
+     * @param uri where requests go
+     * @param state {@code UP}, {@code DOWN} (failed its health checks), {@code EJECTED} (too many errors, cooling
+     *     down) or {@code DRAIN}
+     * @param weight its weight
+     * @param inFlight requests sent and not answered yet
+     * @param requests requests sent since the gateway started
+     * @param errors failed requests since the gateway started
+     * @param requestsPerSecond the recent request rate
+     * @param lastCheckFailure why the last failed health check failed, while it is not up
+     */
+    public record BackendStats(String name, String uri, String state, int weight, int inFlight, long requests,
+            long errors, double requestsPerSecond, @Nullable String lastCheckFailure) {
+
+        static BackendStats of(Backend backend) {
+            return new BackendStats(backend.name(), backend.uri().toString(), backend.state(), backend.weight(),
+                    backend.inFlight(), backend.requests(), backend.errors(),
+                    Math.round(backend.requestsPerSecond() * 10) / 10.0,
+                    backend.isCheckedUp() ? null : backend.lastCheckFailure());
+        }
+    }
+}
