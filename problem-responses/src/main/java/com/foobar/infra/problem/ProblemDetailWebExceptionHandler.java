@@ -73,7 +73,7 @@ public class ProblemDetailWebExceptionHandler implements WebExceptionHandler, Or
             }
         };
         this.htmlErrorPages = properties.htmlErrorPages();
-        this.connectionRefused = "The " + properties.upstream() + " did not accept the connection.";
+        this.connectionRefused = "The " + properties.upstream() + " refused the connection or closed it without answering.";
         this.timedOut = "The " + properties.upstream() + " did not answer in time.";
         this.unexpectedError = "The " + properties.self() + " could not complete the request.";
         this.unavailable = "The " + properties.upstream() + " is not available; try again shortly.";

@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
  * How this tier words its error responses, bound from {@code foobar.problems.*}.
  *
  * @param upstream the name, as clients read it, of the tier behind this one, for example {@code application server};
- *     it names who did not accept the connection ({@code 502}) or did not answer in time ({@code 504})
+ *     it names who refused or dropped the connection ({@code 502}) or did not answer in time ({@code 504})
  * @param self this tier's name, for example {@code gateway}; it names who could not complete the request
  *     ({@code 500})
  * @param htmlErrorPages whether a browser's page request (not under {@code /api/}, accepting {@code text/html}) is

@@ -68,7 +68,7 @@ class ProblemDetailWebExceptionHandlerTests {
 
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
         assertThat(body(exchange)).contains("\"status\":502",
-                "\"detail\":\"The application server did not accept the connection.\"")
+                "\"detail\":\"The application server refused the connection or closed it without answering.\"")
                 .doesNotContain("127.0.0.1", "Exception");
     }
 
@@ -78,7 +78,7 @@ class ProblemDetailWebExceptionHandlerTests {
 
         this.gatewayHandler.handle(exchange, new ConnectException("Connection refused")).block();
 
-        assertThat(body(exchange)).contains("\"detail\":\"The web server did not accept the connection.\"");
+        assertThat(body(exchange)).contains("\"detail\":\"The web server refused the connection or closed it without answering.\"");
     }
 
     @Test

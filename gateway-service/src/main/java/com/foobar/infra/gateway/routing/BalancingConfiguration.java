@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.validation.Validator;
 
 /**
@@ -20,6 +21,11 @@ import org.springframework.validation.Validator;
  */
 @Configuration(proxyBeanMethods = false)
 public class BalancingConfiguration {
+
+    @Bean
+    static LegacyRoutePropertiesCheck legacyRoutePropertiesCheck(Environment environment) {
+        return new LegacyRoutePropertiesCheck(environment);
+    }
 
     @Bean
     BackendGroupsLoader backendGroupsLoader(ConfigurableEnvironment environment, FoobarGatewayProperties properties,

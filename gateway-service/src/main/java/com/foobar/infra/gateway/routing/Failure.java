@@ -37,7 +37,7 @@ enum Failure {
             if (cause instanceof ConnectException || cause instanceof SSLHandshakeException) {
                 return CONNECT;
             }
-            if (cause instanceof PrematureCloseException) {
+            if (cause instanceof PrematureCloseException || cause instanceof NoResponseException) {
                 return CLOSED;
             }
             if (cause instanceof TimeoutException || isGatewayTimeout(cause)) {

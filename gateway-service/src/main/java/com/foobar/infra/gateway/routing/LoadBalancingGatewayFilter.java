@@ -98,19 +98,24 @@ public class LoadBalancingGatewayFilter implements GlobalFilter, Ordered {
         }
         Attempt attempt = new Attempt(group, backend);
         return chain.filter(exchange)
+            .then(Mono.defer(() -> (exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR) != null)
+                    ? Mono.<Void>empty() : Mono.error(new NoResponseException(backend.name()))))
             .doOnSuccess((done) -> attempt.answered(exchange))
             .doOnCancel(attempt::cancelled)
             .onErrorResume((ex) -> {
                 Failure failure = Failure.of(ex);
                 attempt.failed(failure);
+                // A connection closed before a response is a 502 for the client, as a refused one is.
+                Throwable reported = (failure == Failure.CLOSED && !(ex instanceof NoResponseException))
+                        ? new NoResponseException(backend.name()) : ex;
                 if (tried.size() > group.properties().retries() || !failure.retryable(exchange.getRequest())) {
-                    return Mono.error(ex);
+                    return Mono.error(reported);
                 }
                 logger.debug("Sending {} again: {} failed with {}", exchange.getRequest().getPath(), backend.name(),
                         ex.toString());
                 this.metrics.retried(group.name(), backend);
                 ServerWebExchangeUtils.reset(exchange);
-                return send(exchange, chain, group, url, tried, ex);
+                return send(exchange, chain, group, url, tried, reported);
             });
     }
 
