@@ -19,6 +19,7 @@ import com.foobar.infra.launcher.process.ProcessControl;
 import com.foobar.infra.launcher.process.ProcessStarter;
 import com.foobar.infra.launcher.state.NodeRecord;
 import com.foobar.infra.launcher.state.TopologyState;
+import com.foobar.infra.launcher.topology.GatewayConfigFile;
 import com.foobar.infra.launcher.topology.Node;
 import com.foobar.infra.launcher.topology.NodeEnvironment;
 import com.foobar.infra.launcher.topology.NodeRole;
@@ -112,7 +113,8 @@ final class TopologyStartup {
         this.watch.await(databases, this.probe::acceptsConnections, "accepting connections", DATABASE_START_TIMEOUT);
         setUpReplication();
         this.watch.awaitHealthy(this.plan.nodes(NodeRole.DB_REPLICA), DATABASE_START_TIMEOUT);
-        NodeEnvironment environment = new NodeEnvironment(this.plan, this.credentials, this.home.resolve("tls"));
+        NodeEnvironment environment = new NodeEnvironment(this.plan, this.credentials, this.home);
+        GatewayConfigFile.write(this.plan, this.home);
         AotStartupCache cache = new AotStartupCache(this.root.resolve(".foobar/aot"));
         trainStaleCaches(cache, environment);
         List<Node> services = this.plan.nodes().stream().filter((node) -> !node.role().isDatabase()).toList();

@@ -22,10 +22,16 @@ public final class NodeEnvironment {
 
     private final Path tlsDir;
 
-    public NodeEnvironment(TopologyPlan plan, DatabaseCredentials credentials, Path tlsDir) {
+    private final Path gatewayConfig;
+
+    /**
+     * @param home the topology's folder, holding {@code tls/} and the gateways' {@link GatewayConfigFile}
+     */
+    public NodeEnvironment(TopologyPlan plan, DatabaseCredentials credentials, Path home) {
         this.plan = plan;
         this.credentials = credentials;
-        this.tlsDir = tlsDir;
+        this.tlsDir = home.resolve("tls");
+        this.gatewayConfig = home.resolve(GatewayConfigFile.NAME);
     }
 
     public Map<String, String> of(Node node) {
@@ -61,8 +67,10 @@ public final class NodeEnvironment {
 
     private void web(Node node, Map<String, String> env) {
         env.put("FOOBAR_HTTP_PORT", String.valueOf(node.port("http")));
+        // Longer than the gateways' health checks take to notice (interval 1 s x fall 2, GatewayConfigFile).
+        env.put("FOOBAR_SHUTDOWN_DRAIN", "4s");
         Node app = this.plan.node("app-" + node.index());
-        env.put("FOOBAR_APP_URL", "http://127.0.0.1:" + app.port("http"));
+        env.put("FOOBAR_APP_URL", serviceUrl(app));
     }
 
     private void gateway(Node node, Map<String, String> env) {
@@ -70,11 +78,12 @@ public final class NodeEnvironment {
         env.put("FOOBAR_HTTP_REDIRECT_PORT", String.valueOf(node.port("http")));
         env.put("FOOBAR_TLS_CERTIFICATE", "file:" + this.tlsDir.resolve("www.foobar.com.crt"));
         env.put("FOOBAR_TLS_PRIVATE_KEY", "file:" + this.tlsDir.resolve("www.foobar.com.key"));
-        List<Node> webs = this.plan.nodes(NodeRole.WEB);
-        for (int i = 0; i < webs.size(); i++) {
-            env.put("FOOBAR_GATEWAY_BACKENDS_" + i + "_NAME", webs.get(i).name());
-            env.put("FOOBAR_GATEWAY_BACKENDS_" + i + "_URI", "http://127.0.0.1:" + webs.get(i).port("http"));
-        }
+        env.put("FOOBAR_GATEWAY_CONFIG", this.gatewayConfig.toString());
+    }
+
+    /** Where a web or application node serves its tier, as the tier in front of it calls it. */
+    static String serviceUrl(Node node) {
+        return "http://127.0.0.1:" + node.port("http");
     }
 
     private String jdbcUrl(Node database) {

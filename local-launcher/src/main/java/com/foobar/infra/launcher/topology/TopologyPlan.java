@@ -10,15 +10,19 @@ import java.util.Map;
  * The nodes of a local topology of {@code servers} servers (each a web and an application node) and
  * {@code replicas} database replicas, with every port derived from one scheme plus an offset.
  *
- * <p>Default ports: gateway https 8443, http 8080, management 8481; web-N 8100+N (management 8150+N); app-N
- * 8200+N (management 8250+N); db-primary 13306, db-replica-N 13306+N. The offset shifts them all, so a second
- * topology (a test's) can run beside the first.
+ * <p>Default ports: both gateways of the pair https 8443 and http 8080 (shared, see gateway-service's
+ * {@code ReusePortServerCustomizer}), gateway-N management 8480+N; web-N 8100+N (management 8150+N); app-N 8200+N
+ * (management 8250+N); db-primary 13306, db-replica-N 13306+N. The offset shifts them all, so a second topology (a
+ * test's) can run beside the first.
  */
 public record TopologyPlan(int servers, int replicas, int portOffset) {
 
     public static final int MAX_SERVERS = 9;
 
     public static final int MAX_REPLICAS = 9;
+
+    /** The load balancer pair of the seeds' last design: two active-active gateways on one address. */
+    public static final int GATEWAYS = 2;
 
     public TopologyPlan {
         if (servers < 1 || servers > MAX_SERVERS) {
@@ -51,7 +55,9 @@ public record TopologyPlan(int servers, int replicas, int portOffset) {
         for (int i = 1; i <= this.servers; i++) {
             nodes.add(node("web-" + i, NodeRole.WEB, i, "http", 8100 + i, "management", 8150 + i));
         }
-        nodes.add(node("gateway-1", NodeRole.GATEWAY, 1, "https", 8443, "http", 8080, "management", 8481));
+        for (int i = 1; i <= GATEWAYS; i++) {
+            nodes.add(node("gateway-" + i, NodeRole.GATEWAY, i, "https", 8443, "http", 8080, "management", 8480 + i));
+        }
         return nodes;
     }
 

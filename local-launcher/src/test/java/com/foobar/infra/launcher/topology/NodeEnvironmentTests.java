@@ -15,11 +15,13 @@ class NodeEnvironmentTests {
     private static final DatabaseCredentials CREDENTIALS = new DatabaseCredentials("foobar", "admin", "adminpw1",
             "appuser", "apppw1", "repl", "replpw1");
 
-    private static final Path TLS_DIR = Path.of("/home/someone/.foobar/tls");
+    private static final Path HOME = Path.of("/home/someone/.foobar");
+
+    private static final Path TLS_DIR = HOME.resolve("tls");
 
     private final TopologyPlan plan = TopologyPlan.seedsDefault();
 
-    private final NodeEnvironment environment = new NodeEnvironment(this.plan, CREDENTIALS, TLS_DIR);
+    private final NodeEnvironment environment = new NodeEnvironment(this.plan, CREDENTIALS, HOME);
 
     @Test
     void shouldGiveAnAppNodeThePrimaryAndEveryReplica() {
@@ -49,7 +51,7 @@ class NodeEnvironmentTests {
     @Test
     void shouldGiveAnAppNodeNoReplicasWhenThereAreNone() {
         TopologyPlan plan = new TopologyPlan(1, 0, 0);
-        Map<String, String> env = new NodeEnvironment(plan, CREDENTIALS, TLS_DIR).of(plan.node("app-1"));
+        Map<String, String> env = new NodeEnvironment(plan, CREDENTIALS, HOME).of(plan.node("app-1"));
 
         assertThat(env).containsEntry("FOOBAR_DATASOURCE_PRIMARY_NAME", "db-primary");
         assertThat(env.keySet()).noneMatch((key) -> key.startsWith("FOOBAR_DATASOURCE_REPLICAS_"));
@@ -62,36 +64,40 @@ class NodeEnvironmentTests {
 
             assertThat(env).containsExactly(entry("FOOBAR_NODE_NAME", "web-" + i),
                     entry("FOOBAR_TOPOLOGY_HEADERS", "true"), entry("FOOBAR_MANAGEMENT_PORT", String.valueOf(8150 + i)),
-                    entry("FOOBAR_HTTP_PORT", String.valueOf(8100 + i)),
+                    entry("FOOBAR_HTTP_PORT", String.valueOf(8100 + i)), entry("FOOBAR_SHUTDOWN_DRAIN", "4s"),
                     entry("FOOBAR_APP_URL", "http://127.0.0.1:" + (8200 + i)));
         }
     }
 
     @Test
-    void shouldGiveTheGatewayEveryWebBackendAndTheSiteCertificate() {
-        Map<String, String> env = this.environment.of(this.plan.node("gateway-1"));
+    void shouldGiveBothGatewaysTheSharedPortsTheSiteCertificateAndTheConfigurationFile() {
+        Map<String, String> env = this.environment.of(this.plan.node("gateway-2"));
 
-        assertThat(env).containsExactly(entry("FOOBAR_NODE_NAME", "gateway-1"),
-                entry("FOOBAR_TOPOLOGY_HEADERS", "true"), entry("FOOBAR_MANAGEMENT_PORT", "8481"),
+        assertThat(env).containsExactly(entry("FOOBAR_NODE_NAME", "gateway-2"),
+                entry("FOOBAR_TOPOLOGY_HEADERS", "true"), entry("FOOBAR_MANAGEMENT_PORT", "8482"),
                 entry("FOOBAR_HTTPS_PORT", "8443"), entry("FOOBAR_HTTP_REDIRECT_PORT", "8080"),
                 entry("FOOBAR_TLS_CERTIFICATE", "file:" + TLS_DIR.resolve("www.foobar.com.crt")),
                 entry("FOOBAR_TLS_PRIVATE_KEY", "file:" + TLS_DIR.resolve("www.foobar.com.key")),
-                entry("FOOBAR_GATEWAY_BACKENDS_0_NAME", "web-1"),
-                entry("FOOBAR_GATEWAY_BACKENDS_0_URI", "http://127.0.0.1:8101"),
-                entry("FOOBAR_GATEWAY_BACKENDS_1_NAME", "web-2"),
-                entry("FOOBAR_GATEWAY_BACKENDS_1_URI", "http://127.0.0.1:8102"),
-                entry("FOOBAR_GATEWAY_BACKENDS_2_NAME", "web-3"),
-                entry("FOOBAR_GATEWAY_BACKENDS_2_URI", "http://127.0.0.1:8103"));
+                entry("FOOBAR_GATEWAY_CONFIG", HOME.resolve("gateway.yml").toString()));
+    }
+
+    @Test
+    void shouldListEveryWebServerWithItsReadinessEndpointInTheGatewayConfiguration() {
+        String yaml = GatewayConfigFile.render(new TopologyPlan(2, 1, 1000));
+
+        assertThat(yaml).contains("    groups:\n      web-service:\n        algorithm: round-robin",
+                "          - name: web-2\n            uri: http://127.0.0.1:9102\n"
+                        + "            health-uri: http://127.0.0.1:9152/actuator/health/readiness")
+            .doesNotContain("web-3");
     }
 
     @Test
     void shouldApplyThePortOffsetToEveryAddress() {
         TopologyPlan plan = new TopologyPlan(2, 1, 1000);
-        NodeEnvironment environment = new NodeEnvironment(plan, CREDENTIALS, TLS_DIR);
+        NodeEnvironment environment = new NodeEnvironment(plan, CREDENTIALS, HOME);
 
         assertThat(environment.of(plan.node("gateway-1"))).containsEntry("FOOBAR_HTTPS_PORT", "9443")
-            .containsEntry("FOOBAR_GATEWAY_BACKENDS_1_URI", "http://127.0.0.1:9102")
-            .doesNotContainKey("FOOBAR_GATEWAY_BACKENDS_2_NAME");
+            .containsEntry("FOOBAR_MANAGEMENT_PORT", "9481");
         assertThat(environment.of(plan.node("web-2"))).containsEntry("FOOBAR_APP_URL", "http://127.0.0.1:9202");
         assertThat(environment.of(plan.node("app-1")))
             .containsEntry("FOOBAR_DATASOURCE_PRIMARY_URL",

@@ -18,11 +18,12 @@ class TopologyPlanTests {
 
         assertThat(nodes).extracting(Node::name)
             .containsExactly("db-primary", "db-replica-1", "db-replica-2", "app-1", "app-2", "app-3", "web-1",
-                    "web-2", "web-3", "gateway-1");
+                    "web-2", "web-3", "gateway-1", "gateway-2");
         assertThat(nodes).extracting(Node::role)
             .containsExactly(NodeRole.DB_PRIMARY, NodeRole.DB_REPLICA, NodeRole.DB_REPLICA, NodeRole.APP,
-                    NodeRole.APP, NodeRole.APP, NodeRole.WEB, NodeRole.WEB, NodeRole.WEB, NodeRole.GATEWAY);
-        assertThat(nodes).extracting(Node::index).containsExactly(0, 1, 2, 1, 2, 3, 1, 2, 3, 1);
+                    NodeRole.APP, NodeRole.APP, NodeRole.WEB, NodeRole.WEB, NodeRole.WEB, NodeRole.GATEWAY,
+                    NodeRole.GATEWAY);
+        assertThat(nodes).extracting(Node::index).containsExactly(0, 1, 2, 1, 2, 3, 1, 2, 3, 1, 2);
     }
 
     @Test
@@ -47,6 +48,8 @@ class TopologyPlanTests {
         assertThat(plan.node("web-3").ports()).containsExactly(entry("http", 8103), entry("management", 8153));
         assertThat(plan.node("gateway-1").ports()).containsExactly(entry("https", 8443), entry("http", 8080),
                 entry("management", 8481));
+        assertThat(plan.node("gateway-2").ports()).containsExactly(entry("https", 8443), entry("http", 8080),
+                entry("management", 8482));
     }
 
     @Test
@@ -72,7 +75,8 @@ class TopologyPlanTests {
     void shouldFollowTheSizeOfThePlan() {
         TopologyPlan plan = new TopologyPlan(1, 0, 0);
 
-        assertThat(plan.nodes()).extracting(Node::name).containsExactly("db-primary", "app-1", "web-1", "gateway-1");
+        assertThat(plan.nodes()).extracting(Node::name).containsExactly("db-primary", "app-1", "web-1", "gateway-1",
+                "gateway-2");
         assertThat(plan.nodes(NodeRole.DB_REPLICA)).isEmpty();
     }
 
@@ -83,7 +87,7 @@ class TopologyPlanTests {
         assertThat(plan.nodes(NodeRole.WEB)).extracting(Node::name).containsExactly("web-1", "web-2", "web-3");
         assertThat(plan.nodes(NodeRole.DB_REPLICA)).extracting(Node::name)
             .containsExactly("db-replica-1", "db-replica-2");
-        assertThat(plan.nodes(NodeRole.GATEWAY)).extracting(Node::name).containsExactly("gateway-1");
+        assertThat(plan.nodes(NodeRole.GATEWAY)).extracting(Node::name).containsExactly("gateway-1", "gateway-2");
     }
 
     @Test
@@ -130,7 +134,7 @@ class TopologyPlanTests {
         int largest = 65_535 - 13_306 - TopologyPlan.MAX_REPLICAS;
         TopologyPlan plan = new TopologyPlan(TopologyPlan.MAX_SERVERS, TopologyPlan.MAX_REPLICAS, largest);
 
-        assertThat(plan.nodes()).hasSize(1 + 9 + 9 + 9 + 1);
+        assertThat(plan.nodes()).hasSize(1 + 9 + 9 + 9 + 2);
         assertThat(plan.nodes().stream().flatMap((node) -> node.ports().values().stream()))
             .allSatisfy((port) -> assertThat(port).isBetween(1, 65_535));
         assertThat(plan.node("db-replica-9").port("mysql")).isEqualTo(65_535);
@@ -143,13 +147,19 @@ class TopologyPlanTests {
     }
 
     @Test
-    void shouldNeverGiveTwoNodesTheSamePort() {
+    void shouldNeverGiveTwoNodesTheSamePortButTheGatewaysTheirSharedOnes() {
         for (TopologyPlan plan : List.of(TopologyPlan.seedsDefault(), new TopologyPlan(1, 0, 0),
                 new TopologyPlan(TopologyPlan.MAX_SERVERS, TopologyPlan.MAX_REPLICAS, 0),
                 new TopologyPlan(TopologyPlan.MAX_SERVERS, TopologyPlan.MAX_REPLICAS, 1000))) {
             List<Integer> ports = new ArrayList<>();
             plan.nodes().forEach((node) -> ports.addAll(node.ports().values()));
+            Node first = plan.node("gateway-1");
+            Node second = plan.node("gateway-2");
+            ports.remove(second.ports().get("https"));
+            ports.remove(second.ports().get("http"));
             assertThat(ports).as("ports of %s", plan).doesNotHaveDuplicates();
+            assertThat(second.port("https")).isEqualTo(first.port("https"));
+            assertThat(second.port("http")).isEqualTo(first.port("http"));
         }
     }
 
