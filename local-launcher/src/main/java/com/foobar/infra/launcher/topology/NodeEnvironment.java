@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.foobar.infra.launcher.tls.InternalCertificateAuthorities;
 import com.foobar.infra.mariadb.DatabaseCredentials;
 import com.foobar.infra.mariadb.MariaDbServer;
 
@@ -12,9 +13,18 @@ import com.foobar.infra.mariadb.MariaDbServer;
  * The environment variables each service node is started with: the one place where the launcher meets the
  * services' configuration ({@code application.yml} placeholders and {@code foobar.*} properties).
  *
- * <p>Web server N forwards to application server N, as in the seeds, where each server runs both tiers.
+ * <p>Web server N forwards to application server N, as in the seeds, where each server runs both tiers. Calls
+ * between tiers are HTTPS with mutual TLS: each node presents its own certificate and trusts only the CA of the
+ * tier that may call it ({@code _CALLER_CA}) and of the tier it calls ({@code _UPSTREAM_CA}).
  */
 public final class NodeEnvironment {
+
+    // The gateway has no caller CA: its public side keeps the site certificate, and anyone may call it.
+    private static final Map<NodeRole, NodeRole> CALLER = Map.of(NodeRole.WEB, NodeRole.GATEWAY, NodeRole.APP,
+            NodeRole.WEB);
+
+    private static final Map<NodeRole, NodeRole> UPSTREAM = Map.of(NodeRole.GATEWAY, NodeRole.WEB, NodeRole.WEB,
+            NodeRole.APP);
 
     private final TopologyPlan plan;
 
@@ -22,10 +32,13 @@ public final class NodeEnvironment {
 
     private final Path tlsDir;
 
+    private final InternalCertificateAuthorities internalTls;
+
     public NodeEnvironment(TopologyPlan plan, DatabaseCredentials credentials, Path tlsDir) {
         this.plan = plan;
         this.credentials = credentials;
         this.tlsDir = tlsDir;
+        this.internalTls = new InternalCertificateAuthorities(tlsDir);
     }
 
     public Map<String, String> of(Node node) {
@@ -42,7 +55,23 @@ public final class NodeEnvironment {
             case GATEWAY -> gateway(node, env);
             default -> throw new IllegalArgumentException(node.name() + " is not a service node");
         }
+        internalTls(node, env);
         return env;
+    }
+
+    private void internalTls(Node node, Map<String, String> env) {
+        env.put("FOOBAR_INTERNAL_TLS_CERTIFICATE", "file:" + this.internalTls.certificate(node.name()));
+        env.put("FOOBAR_INTERNAL_TLS_PRIVATE_KEY", "file:" + this.internalTls.privateKey(node.name()));
+        if (CALLER.containsKey(node.role())) {
+            env.put("FOOBAR_INTERNAL_TLS_CALLER_CA", "file:" + caCertificate(CALLER.get(node.role())));
+        }
+        if (UPSTREAM.containsKey(node.role())) {
+            env.put("FOOBAR_INTERNAL_TLS_UPSTREAM_CA", "file:" + caCertificate(UPSTREAM.get(node.role())));
+        }
+    }
+
+    private Path caCertificate(NodeRole tier) {
+        return this.internalTls.caCertificate(tier.jsonName());
     }
 
     private void app(Node node, Map<String, String> env) {
@@ -62,7 +91,7 @@ public final class NodeEnvironment {
     private void web(Node node, Map<String, String> env) {
         env.put("FOOBAR_HTTP_PORT", String.valueOf(node.port("http")));
         Node app = this.plan.node("app-" + node.index());
-        env.put("FOOBAR_APP_URL", "http://127.0.0.1:" + app.port("http"));
+        env.put("FOOBAR_APP_URL", "https://127.0.0.1:" + app.port("http"));
     }
 
     private void gateway(Node node, Map<String, String> env) {
@@ -73,7 +102,7 @@ public final class NodeEnvironment {
         List<Node> webs = this.plan.nodes(NodeRole.WEB);
         for (int i = 0; i < webs.size(); i++) {
             env.put("FOOBAR_GATEWAY_BACKENDS_" + i + "_NAME", webs.get(i).name());
-            env.put("FOOBAR_GATEWAY_BACKENDS_" + i + "_URI", "http://127.0.0.1:" + webs.get(i).port("http"));
+            env.put("FOOBAR_GATEWAY_BACKENDS_" + i + "_URI", "https://127.0.0.1:" + webs.get(i).port("http"));
         }
     }
 

@@ -17,6 +17,8 @@ class NodeEnvironmentTests {
 
     private static final Path TLS_DIR = Path.of("/home/someone/.foobar/tls");
 
+    private static final Path INTERNAL_TLS_DIR = TLS_DIR.resolve("internal");
+
     private final TopologyPlan plan = TopologyPlan.seedsDefault();
 
     private final NodeEnvironment environment = new NodeEnvironment(this.plan, CREDENTIALS, TLS_DIR);
@@ -36,7 +38,10 @@ class NodeEnvironmentTests {
                         "jdbc:mysql://127.0.0.1:13307/foobar?sslMode=DISABLED&connectTimeout=2000"),
                 entry("FOOBAR_DATASOURCE_REPLICAS_1_NAME", "db-replica-2"),
                 entry("FOOBAR_DATASOURCE_REPLICAS_1_URL",
-                        "jdbc:mysql://127.0.0.1:13308/foobar?sslMode=DISABLED&connectTimeout=2000"));
+                        "jdbc:mysql://127.0.0.1:13308/foobar?sslMode=DISABLED&connectTimeout=2000"),
+                entry("FOOBAR_INTERNAL_TLS_CERTIFICATE", "file:" + INTERNAL_TLS_DIR.resolve("app-2.crt")),
+                entry("FOOBAR_INTERNAL_TLS_PRIVATE_KEY", "file:" + INTERNAL_TLS_DIR.resolve("app-2.key")),
+                entry("FOOBAR_INTERNAL_TLS_CALLER_CA", "file:" + INTERNAL_TLS_DIR.resolve("web-ca.crt")));
     }
 
     @Test
@@ -56,19 +61,23 @@ class NodeEnvironmentTests {
     }
 
     @Test
-    void shouldForwardEachWebNodeToTheAppNodeOfTheSameNumber() {
+    void shouldForwardEachWebNodeOverHttpsToTheAppNodeOfTheSameNumber() {
         for (int i = 1; i <= 3; i++) {
             Map<String, String> env = this.environment.of(this.plan.node("web-" + i));
 
             assertThat(env).containsExactly(entry("FOOBAR_NODE_NAME", "web-" + i),
                     entry("FOOBAR_TOPOLOGY_HEADERS", "true"), entry("FOOBAR_MANAGEMENT_PORT", String.valueOf(8150 + i)),
                     entry("FOOBAR_HTTP_PORT", String.valueOf(8100 + i)),
-                    entry("FOOBAR_APP_URL", "http://127.0.0.1:" + (8200 + i)));
+                    entry("FOOBAR_APP_URL", "https://127.0.0.1:" + (8200 + i)),
+                    entry("FOOBAR_INTERNAL_TLS_CERTIFICATE", "file:" + INTERNAL_TLS_DIR.resolve("web-" + i + ".crt")),
+                    entry("FOOBAR_INTERNAL_TLS_PRIVATE_KEY", "file:" + INTERNAL_TLS_DIR.resolve("web-" + i + ".key")),
+                    entry("FOOBAR_INTERNAL_TLS_CALLER_CA", "file:" + INTERNAL_TLS_DIR.resolve("gateway-ca.crt")),
+                    entry("FOOBAR_INTERNAL_TLS_UPSTREAM_CA", "file:" + INTERNAL_TLS_DIR.resolve("app-ca.crt")));
         }
     }
 
     @Test
-    void shouldGiveTheGatewayEveryWebBackendAndTheSiteCertificate() {
+    void shouldGiveTheGatewayEveryWebBackendOverHttpsAndTheSiteCertificate() {
         Map<String, String> env = this.environment.of(this.plan.node("gateway-1"));
 
         assertThat(env).containsExactly(entry("FOOBAR_NODE_NAME", "gateway-1"),
@@ -77,11 +86,14 @@ class NodeEnvironmentTests {
                 entry("FOOBAR_TLS_CERTIFICATE", "file:" + TLS_DIR.resolve("www.foobar.com.crt")),
                 entry("FOOBAR_TLS_PRIVATE_KEY", "file:" + TLS_DIR.resolve("www.foobar.com.key")),
                 entry("FOOBAR_GATEWAY_BACKENDS_0_NAME", "web-1"),
-                entry("FOOBAR_GATEWAY_BACKENDS_0_URI", "http://127.0.0.1:8101"),
+                entry("FOOBAR_GATEWAY_BACKENDS_0_URI", "https://127.0.0.1:8101"),
                 entry("FOOBAR_GATEWAY_BACKENDS_1_NAME", "web-2"),
-                entry("FOOBAR_GATEWAY_BACKENDS_1_URI", "http://127.0.0.1:8102"),
+                entry("FOOBAR_GATEWAY_BACKENDS_1_URI", "https://127.0.0.1:8102"),
                 entry("FOOBAR_GATEWAY_BACKENDS_2_NAME", "web-3"),
-                entry("FOOBAR_GATEWAY_BACKENDS_2_URI", "http://127.0.0.1:8103"));
+                entry("FOOBAR_GATEWAY_BACKENDS_2_URI", "https://127.0.0.1:8103"),
+                entry("FOOBAR_INTERNAL_TLS_CERTIFICATE", "file:" + INTERNAL_TLS_DIR.resolve("gateway-1.crt")),
+                entry("FOOBAR_INTERNAL_TLS_PRIVATE_KEY", "file:" + INTERNAL_TLS_DIR.resolve("gateway-1.key")),
+                entry("FOOBAR_INTERNAL_TLS_UPSTREAM_CA", "file:" + INTERNAL_TLS_DIR.resolve("web-ca.crt")));
     }
 
     @Test
@@ -90,9 +102,9 @@ class NodeEnvironmentTests {
         NodeEnvironment environment = new NodeEnvironment(plan, CREDENTIALS, TLS_DIR);
 
         assertThat(environment.of(plan.node("gateway-1"))).containsEntry("FOOBAR_HTTPS_PORT", "9443")
-            .containsEntry("FOOBAR_GATEWAY_BACKENDS_1_URI", "http://127.0.0.1:9102")
+            .containsEntry("FOOBAR_GATEWAY_BACKENDS_1_URI", "https://127.0.0.1:9102")
             .doesNotContainKey("FOOBAR_GATEWAY_BACKENDS_2_NAME");
-        assertThat(environment.of(plan.node("web-2"))).containsEntry("FOOBAR_APP_URL", "http://127.0.0.1:9202");
+        assertThat(environment.of(plan.node("web-2"))).containsEntry("FOOBAR_APP_URL", "https://127.0.0.1:9202");
         assertThat(environment.of(plan.node("app-1")))
             .containsEntry("FOOBAR_DATASOURCE_PRIMARY_URL",
                     "jdbc:mysql://127.0.0.1:14306/foobar?sslMode=DISABLED&connectTimeout=2000")
