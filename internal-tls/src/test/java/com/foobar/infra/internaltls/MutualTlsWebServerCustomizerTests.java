@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLException;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +17,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.web.server.WebServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A web server of the web tier (its certificate from the web CA, callers from the gateway CA), on Reactor Netty
@@ -47,64 +47,57 @@ class MutualTlsWebServerCustomizerTests {
     @MethodSource("servers")
     void shouldAnswerACallerWithACertificateFromTheCallerTier(Function<InternalTlsProperties, WebServer> server)
             throws Exception {
-        WebServer web = server.apply(web1());
-        try {
-            assertThat(call(web, certificates.certificate("gateway-1")).body()).isEqualTo("ok");
-        }
-        finally {
-            web.stop();
-        }
+        onWebServer(server, (port) -> assertThat(call(port, certificates.certificate("gateway-1")).body())
+            .isEqualTo("ok"));
     }
 
     @ParameterizedTest
     @MethodSource("servers")
-    void shouldRefuseACallerWithoutACertificate(Function<InternalTlsProperties, WebServer> server) {
-        WebServer web = server.apply(web1());
-        try {
-            assertThatExceptionOfType(SSLHandshakeException.class).isThrownBy(() -> call(web, null))
-                .withMessageContaining("certificate_required");
-        }
-        finally {
-            web.stop();
-        }
+    void shouldRefuseACallerWithoutACertificate(Function<InternalTlsProperties, WebServer> server) throws Exception {
+        onWebServer(server, (port) -> assertThat(refusal(port, null))
+            .hasMessageContaining("certificate_required"));
     }
 
     @ParameterizedTest
     @MethodSource("servers")
-    void shouldRefuseACertificateFromAnotherTier(Function<InternalTlsProperties, WebServer> server) {
-        WebServer web = server.apply(web1());
-        try {
-            assertThatExceptionOfType(SSLHandshakeException.class)
-                .isThrownBy(() -> call(web, certificates.certificate("app-1")))
-                .withMessageContaining("certificate_unknown");
-        }
-        finally {
-            web.stop();
-        }
+    void shouldRefuseACertificateFromAnotherTier(Function<InternalTlsProperties, WebServer> server) throws Exception {
+        onWebServer(server, (port) -> assertThat(refusal(port, certificates.certificate("app-1")))
+            .hasMessageContaining("certificate_unknown"));
     }
 
     @ParameterizedTest
     @MethodSource("servers")
-    void shouldRefuseACertificateFromAnotherCa(Function<InternalTlsProperties, WebServer> server) {
-        WebServer web = server.apply(web1());
-        try {
-            assertThatExceptionOfType(SSLHandshakeException.class)
-                .isThrownBy(() -> call(web, certificates.certificate("rogue-gateway-1")))
-                .withMessageContaining("certificate_unknown");
-        }
-        finally {
-            web.stop();
-        }
+    void shouldRefuseACertificateFromAnotherCa(Function<InternalTlsProperties, WebServer> server) throws Exception {
+        onWebServer(server, (port) -> assertThat(refusal(port, certificates.certificate("rogue-gateway-1")))
+            .hasMessageContaining("certificate_unknown"));
     }
 
-    private static HttpResponse<String> call(WebServer web, Path certificate) throws Exception {
-        return TierServers.call(web.getPort(), certificates.caCertificate("web"), certificate);
-    }
-
-    private static InternalTlsProperties web1() {
-        return new InternalTlsProperties("file:" + certificates.certificate("web-1"),
+    /** Starts web-1 on {@code server}, runs {@code calls} against its port, and stops it. */
+    private static void onWebServer(Function<InternalTlsProperties, WebServer> server, Calls calls) throws Exception {
+        WebServer web = server.apply(new InternalTlsProperties("file:" + certificates.certificate("web-1"),
                 "file:" + certificates.privateKey("web-1"), "file:" + certificates.caCertificate("gateway"),
-                "file:" + certificates.caCertificate("app"));
+                "file:" + certificates.caCertificate("app")));
+        try {
+            calls.on(web.getPort());
+        }
+        finally {
+            web.stop();
+        }
+    }
+
+    private static HttpResponse<String> call(int port, @Nullable Path certificate) throws Exception {
+        return TierServers.call(port, certificates.caCertificate("web"), certificate);
+    }
+
+    private static SSLException refusal(int port, @Nullable Path certificate) throws Exception {
+        return TierServers.refusal(port, certificates.caCertificate("web"), certificate);
+    }
+
+    @FunctionalInterface
+    private interface Calls {
+
+        void on(int port) throws Exception;
+
     }
 
 }

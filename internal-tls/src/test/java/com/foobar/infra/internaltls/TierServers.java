@@ -12,6 +12,8 @@ import java.time.Duration;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedKeyManager;
 
 import jakarta.servlet.http.HttpServlet;
@@ -72,10 +74,42 @@ final class TierServers {
 
     /**
      * Calls {@code https://127.0.0.1:<port>/} trusting {@code serverCa} and presenting {@code certificate} (with
-     * its {@code .key} beside it) whatever CAs the server asks for, or no certificate when it is {@code null}.
+     * its {@code .key} beside it), or no certificate when it is {@code null}.
      */
     static HttpResponse<String> call(int port, Path serverCa, @Nullable Path certificate)
             throws IOException, InterruptedException, GeneralSecurityException {
+        try (HttpClient client = HttpClient.newBuilder()
+            .sslContext(clientContext(serverCa, certificate))
+            .connectTimeout(Duration.ofSeconds(5))
+            .build()) {
+            return client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/"))
+                .timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    /**
+     * Handshakes with {@code 127.0.0.1:<port>} as {@link #call} would, then waits for the server's first word
+     * without saying one: the TLS alert it refuses the client with. Under TLS 1.3 that alert comes after the
+     * client's side of the handshake is done; a client that had already sent a request could lose it to the
+     * connection's reset, so nothing is sent. Fails with a timeout if the server accepts the client.
+     */
+    static SSLException refusal(int port, Path serverCa, @Nullable Path certificate)
+            throws IOException, GeneralSecurityException {
+        try (SSLSocket socket = (SSLSocket) clientContext(serverCa, certificate).getSocketFactory()
+            .createSocket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            socket.startHandshake();
+            socket.getInputStream().read();
+            throw new IllegalStateException("127.0.0.1:" + port + " closed the connection without an alert");
+        }
+        catch (SSLException ex) {
+            return ex;
+        }
+    }
+
+    /** Trusts {@code serverCa}; presents {@code certificate} whatever CAs the server asks for, as an intruder would. */
+    private static SSLContext clientContext(Path serverCa, @Nullable Path certificate) throws GeneralSecurityException {
         PemSslStoreDetails key = (certificate != null)
                 ? PemSslStoreDetails.forCertificate("file:" + certificate)
                     .withPrivateKey("file:" + certificate.resolveSibling(
@@ -88,14 +122,7 @@ final class TierServers {
                 : null;
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(keyManagers, managers.getTrustManagers(), null);
-        try (HttpClient client = HttpClient.newBuilder()
-            .sslContext(tls)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build()) {
-            return client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/"))
-                .timeout(Duration.ofSeconds(10))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        }
+        return tls;
     }
 
 }

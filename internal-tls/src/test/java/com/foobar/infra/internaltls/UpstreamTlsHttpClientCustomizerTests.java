@@ -1,13 +1,16 @@
 package com.foobar.infra.internaltls;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,9 +58,28 @@ class UpstreamTlsHttpClientCustomizerTests {
         }
     }
 
+    @Test
+    void shouldLeavePlainHttpCallsPlain() {
+        // Health checks of management ports are plain HTTP, possibly through the same client.
+        NettyReactiveWebServerFactory factory = new NettyReactiveWebServerFactory(0);
+        WebServer management = factory.getWebServer((request, response) -> response.writeWith(
+                Mono.just(response.bufferFactory().wrap("plain".getBytes(StandardCharsets.UTF_8)))));
+        management.start();
+        try {
+            assertThat(get(gateway1(), "http", management.getPort())).isEqualTo("plain");
+        }
+        finally {
+            management.stop();
+        }
+    }
+
     private static String get(HttpClient client, int port) {
+        return get(client, "https", port);
+    }
+
+    private static String get(HttpClient client, String scheme, int port) {
         return client.get()
-            .uri("https://127.0.0.1:" + port + "/")
+            .uri(scheme + "://127.0.0.1:" + port + "/")
             .responseContent()
             .aggregate()
             .asString()
