@@ -1,6 +1,7 @@
 package com.foobar.infra.internaltls;
 
 import java.io.IOException;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -90,11 +91,11 @@ final class TierServers {
 
     /**
      * Handshakes with {@code 127.0.0.1:<port>} as {@link #call} would, then waits for the server's first word
-     * without saying one: the TLS alert it refuses the client with. Under TLS 1.3 that alert comes after the
-     * client's side of the handshake is done; a client that had already sent a request could lose it to the
-     * connection's reset, so nothing is sent. Fails with a timeout if the server accepts the client.
+     * without saying one, and returns how the server refused the client: its TLS alert, or, when the server's
+     * close overtakes the alert (under TLS 1.3 the client may still be writing its last handshake message), the
+     * broken connection. Fails with a timeout if the server accepts the client.
      */
-    static SSLException refusal(int port, Path serverCa, @Nullable Path certificate)
+    static IOException refusal(int port, Path serverCa, @Nullable Path certificate)
             throws IOException, GeneralSecurityException {
         try (SSLSocket socket = (SSLSocket) clientContext(serverCa, certificate).getSocketFactory()
             .createSocket("127.0.0.1", port)) {
@@ -103,7 +104,7 @@ final class TierServers {
             socket.getInputStream().read();
             throw new IllegalStateException("127.0.0.1:" + port + " closed the connection without an alert");
         }
-        catch (SSLException ex) {
+        catch (SSLException | SocketException ex) {
             return ex;
         }
     }

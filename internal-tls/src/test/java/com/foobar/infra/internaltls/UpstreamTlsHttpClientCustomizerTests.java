@@ -59,6 +59,19 @@ class UpstreamTlsHttpClientCustomizerTests {
     }
 
     @Test
+    void shouldRefuseAnUpstreamWhoseCertificateDoesNotNameTheAddressCalled() {
+        WebServer web = TierServers.netty(webServer("web-1"));
+        try {
+            // The certificate names localhost and 127.0.0.1; 127.0.0.2 reaches the same server on Linux.
+            assertThatException().isThrownBy(() -> get(gateway1(), "https", "127.0.0.2", web.getPort()))
+                .withStackTraceContaining("127.0.0.2");
+        }
+        finally {
+            web.stop();
+        }
+    }
+
+    @Test
     void shouldLeavePlainHttpCallsPlain() {
         // Health checks of management ports are plain HTTP, possibly through the same client.
         NettyReactiveWebServerFactory factory = new NettyReactiveWebServerFactory(0);
@@ -66,7 +79,7 @@ class UpstreamTlsHttpClientCustomizerTests {
                 Mono.just(response.bufferFactory().wrap("plain".getBytes(StandardCharsets.UTF_8)))));
         management.start();
         try {
-            assertThat(get(gateway1(), "http", management.getPort())).isEqualTo("plain");
+            assertThat(get(gateway1(), "http", "127.0.0.1", management.getPort())).isEqualTo("plain");
         }
         finally {
             management.stop();
@@ -74,12 +87,12 @@ class UpstreamTlsHttpClientCustomizerTests {
     }
 
     private static String get(HttpClient client, int port) {
-        return get(client, "https", port);
+        return get(client, "https", "127.0.0.1", port);
     }
 
-    private static String get(HttpClient client, String scheme, int port) {
+    private static String get(HttpClient client, String scheme, String address, int port) {
         return client.get()
-            .uri(scheme + "://127.0.0.1:" + port + "/")
+            .uri(scheme + "://" + address + ":" + port + "/")
             .responseContent()
             .aggregate()
             .asString()

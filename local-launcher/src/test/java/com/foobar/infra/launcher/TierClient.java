@@ -1,8 +1,10 @@
 package com.foobar.infra.launcher;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,19 +67,19 @@ final class TierClient {
     }
 
     /**
-     * Handshakes with {@code 127.0.0.1:<port>}, then waits for the server's first word without saying one: the
-     * TLS alert it refuses this client with. Under TLS 1.3 the alert comes after the client's side of the
-     * handshake is done; a request sent by then could lose it to the connection's reset, so nothing is sent. Fails
+     * Handshakes with {@code 127.0.0.1:<port>}, then waits for the server's first word without saying one, and
+     * returns how the server refused this client: its TLS alert, or, when the server's close overtakes the alert
+     * (under TLS 1.3 the client may still be writing its last handshake message), the broken connection. Fails
      * with a timeout if the server accepts the client.
      */
-    SSLException refusal(int port) throws Exception {
+    IOException refusal(int port) throws Exception {
         try (SSLSocket socket = (SSLSocket) this.tls.getSocketFactory().createSocket("127.0.0.1", port)) {
             socket.setSoTimeout(5_000);
             socket.startHandshake();
             socket.getInputStream().read();
             throw new IllegalStateException("127.0.0.1:" + port + " closed the connection without an alert");
         }
-        catch (SSLException ex) {
+        catch (SSLException | SocketException ex) {
             return ex;
         }
     }
