@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.foobar.infra.launcher.process.HealthProbe;
 import com.foobar.infra.launcher.process.ProcessControl;
@@ -19,6 +21,7 @@ import com.foobar.infra.launcher.state.LocalSecrets;
 import com.foobar.infra.launcher.state.NodeRecord;
 import com.foobar.infra.launcher.state.TopologyState;
 import com.foobar.infra.launcher.tls.DevCertificateAuthority;
+import com.foobar.infra.launcher.tls.InternalCertificateAuthorities;
 import com.foobar.infra.launcher.topology.Node;
 import com.foobar.infra.launcher.topology.NodeRole;
 import com.foobar.infra.launcher.topology.TopologyPlan;
@@ -73,7 +76,8 @@ public final class LocalTopology {
         Map<NodeRole, Path> jars = serviceJars();
         DatabaseCredentials credentials = credentials();
         certificateAuthority().ensureCertificates();
-        this.progress.step("starting %d nodes: %d servers (web + app), %d database replicas, 1 gateway",
+        internalCertificateAuthorities().ensureCertificates(nodesByTier(plan));
+        this.progress.step("starting %d nodes: %d servers (web + app), %d database replicas, a pair of gateways",
                 plan.nodes().size(), plan.servers(), plan.replicas());
         TopologyStartup startup = new TopologyStartup(this.root, this.home, stateFile(), this.progress, plan,
                 credentials, jars);
@@ -188,6 +192,19 @@ public final class LocalTopology {
 
     private DevCertificateAuthority certificateAuthority() {
         return new DevCertificateAuthority(this.home.resolve("tls"));
+    }
+
+    private InternalCertificateAuthorities internalCertificateAuthorities() {
+        return new InternalCertificateAuthorities(this.home.resolve("tls"));
+    }
+
+    /** The service nodes by role: each role is a tier with a CA of its own. */
+    private static Map<String, List<String>> nodesByTier(TopologyPlan plan) {
+        return plan.nodes()
+            .stream()
+            .filter((node) -> !node.role().isDatabase())
+            .collect(Collectors.groupingBy((node) -> node.role().jsonName(), LinkedHashMap::new,
+                    Collectors.mapping(Node::name, Collectors.toList())));
     }
 
     private Path jar(String module) {

@@ -2,6 +2,7 @@ package com.foobar.infra.launcher;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.SocketException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.foobar.infra.launcher.tls.InternalCertificateAuthorities;
 import com.foobar.infra.launcher.topology.Node;
 import com.foobar.infra.launcher.topology.NodeRole;
 import com.foobar.infra.launcher.topology.TopologyPlan;
@@ -33,11 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole topology, started through the same code as {@code ./foobar up} (3 servers, 2 replicas, ports
- * shifted by 11000), exercised over HTTPS through the gateway as a client would.
+ * shifted by 11000, or by {@code -Dfoobar.e2e.port-offset}), exercised over HTTPS through the gateway as a client
+ * would, and directly on the tiers behind it as an intruder would.
  */
 class LocalTopologyEndToEndTests {
 
-    private static final int PORT_OFFSET = 11_000;
+    private static final int PORT_OFFSET = Integer.getInteger("foobar.e2e.port-offset", 11_000);
 
     private static final TopologyPlan PLAN = new TopologyPlan(3, 2, PORT_OFFSET);
 
@@ -48,6 +51,9 @@ class LocalTopologyEndToEndTests {
 
     @TempDir
     static Path home;
+
+    @TempDir
+    static Path elsewhere;
 
     static Path root = Path.of(System.getProperty("foobar.root", "..")).toAbsolutePath();
 
@@ -191,6 +197,70 @@ class LocalTopologyEndToEndTests {
         assertThat(status.nodes()).hasSize(PLAN.nodes().size());
         assertThat(status.allHealthy()).isTrue();
         assertThat(status.toJson()).contains("\"name\" : \"db-replica-2\"").contains("\"role\" : \"gateway\"");
+    }
+
+    @Test
+    void shouldAdmitOnlyTheGatewayTierToAWebServer() throws Exception {
+        InternalCertificateAuthorities tiers = new InternalCertificateAuthorities(home.resolve("tls"));
+        int web1 = PLAN.node("web-1").port("http");
+        Path webCa = tiers.caCertificate("web");
+
+        HttpResponse<String> asGateway = new TierClient(webCa, tiers.certificate("gateway-1"))
+            .get("https://127.0.0.1:" + web1 + "/api/posts?limit=1");
+        assertThat(asGateway.statusCode()).isEqualTo(200);
+        assertThat(asGateway.headers().firstValue("X-Served-By")).hasValue("web-1, app-1");
+        assertRefused(new TierClient(webCa, null), web1, "certificate_required");
+        assertRefused(new TierClient(webCa, tiers.certificate("app-1")), web1, "certificate_unknown");
+        assertRefused(new TierClient(webCa, foreignCertificate("gateway", "gateway-1")), web1,
+                "certificate_unknown");
+    }
+
+    @Test
+    void shouldAdmitOnlyTheWebTierToAnApplicationServer() throws Exception {
+        InternalCertificateAuthorities tiers = new InternalCertificateAuthorities(home.resolve("tls"));
+        int app1 = PLAN.node("app-1").port("http");
+        Path appCa = tiers.caCertificate("app");
+
+        HttpResponse<String> asWeb = new TierClient(appCa, tiers.certificate("web-2"))
+            .get("https://127.0.0.1:" + app1 + "/api/posts?limit=1");
+        assertThat(asWeb.statusCode()).isEqualTo(200);
+        assertThat(asWeb.headers().firstValue("X-Served-By")).hasValue("app-1");
+        assertRefused(new TierClient(appCa, null), app1, "certificate_required");
+        assertRefused(new TierClient(appCa, tiers.certificate("gateway-1")), app1, "certificate_unknown");
+        assertRefused(new TierClient(appCa, foreignCertificate("web", "web-1")), app1, "certificate_unknown");
+    }
+
+    @Test
+    void shouldServeNoPlainHttpBehindTheGateway() {
+        // Reactor Netty (web) drops the connection; Tomcat (app) answers 400 "requires TLS" before any routing.
+        for (String node : List.of("web-1", "app-1")) {
+            String plain = "http://127.0.0.1:" + PLAN.node(node).port("http") + "/api/posts?limit=1";
+            assertThat(plainHttpStatus(plain)).as(node).isIn(-1, 400);
+        }
+    }
+
+    /** The status a plain HTTP request gets, or -1 when the connection is closed without one. */
+    private static int plainHttpStatus(String url) {
+        try {
+            return client.get(url).statusCode();
+        }
+        catch (Exception ex) {
+            return -1;
+        }
+    }
+
+    /** The handshake fails: with {@code alert} from the server, unless its close overtook the alert. */
+    private static void assertRefused(TierClient caller, int port, String alert) throws Exception {
+        assertThat(caller.refusal(port)).satisfiesAnyOf(
+                (refusal) -> assertThat(refusal).hasMessageContaining(alert),
+                (refusal) -> assertThat(refusal).isInstanceOf(SocketException.class));
+    }
+
+    /** A certificate for {@code node}, from a CA of the same name that is not the topology's. */
+    private static Path foreignCertificate(String tier, String node) {
+        InternalCertificateAuthorities foreign = new InternalCertificateAuthorities(elsewhere);
+        foreign.ensureCertificates(Map.of(tier, List.of(node)));
+        return foreign.certificate(node);
     }
 
     private static String awaitBodyOn(Node replica, long id) throws Exception {

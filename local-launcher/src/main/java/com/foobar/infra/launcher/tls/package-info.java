@@ -1,5 +1,6 @@
 /**
- * The development certificate authority and the site certificate it signs.
+ * The development certificate authorities: the public one for the site certificate, and one per tier for the
+ * certificates the tiers present to each other.
  */
 @NullMarked
 package com.foobar.infra.launcher.tls;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.foobar.infra.launcher.tls.InternalCertificateAuthorities;
 import com.foobar.infra.mariadb.DatabaseCredentials;
 import com.foobar.infra.mariadb.MariaDbServer;
 
@@ -12,9 +13,18 @@ import com.foobar.infra.mariadb.MariaDbServer;
  * The environment variables each service node is started with: the one place where the launcher meets the
  * services' configuration ({@code application.yml} placeholders and {@code foobar.*} properties).
  *
- * <p>Web server N forwards to application server N, as in the seeds, where each server runs both tiers.
+ * <p>Web server N forwards to application server N, as in the seeds, where each server runs both tiers. Calls
+ * between tiers are HTTPS with mutual TLS: each node presents its own certificate and trusts only the CA of the
+ * tier that may call it ({@code _CALLER_CA}) and of the tier it calls ({@code _UPSTREAM_CA}).
  */
 public final class NodeEnvironment {
+
+    // The gateway has no caller CA: its public side keeps the site certificate, and anyone may call it.
+    private static final Map<NodeRole, NodeRole> CALLER = Map.of(NodeRole.WEB, NodeRole.GATEWAY, NodeRole.APP,
+            NodeRole.WEB);
+
+    private static final Map<NodeRole, NodeRole> UPSTREAM = Map.of(NodeRole.GATEWAY, NodeRole.WEB, NodeRole.WEB,
+            NodeRole.APP);
 
     private final TopologyPlan plan;
 
@@ -24,6 +34,8 @@ public final class NodeEnvironment {
 
     private final Path gatewayConfig;
 
+    private final InternalCertificateAuthorities internalTls;
+
     /**
      * @param home the topology's folder, holding {@code tls/} and the gateways' {@link GatewayConfigFile}
      */
@@ -32,6 +44,7 @@ public final class NodeEnvironment {
         this.credentials = credentials;
         this.tlsDir = home.resolve("tls");
         this.gatewayConfig = home.resolve(GatewayConfigFile.NAME);
+        this.internalTls = new InternalCertificateAuthorities(this.tlsDir);
     }
 
     public Map<String, String> of(Node node) {
@@ -48,7 +61,23 @@ public final class NodeEnvironment {
             case GATEWAY -> gateway(node, env);
             default -> throw new IllegalArgumentException(node.name() + " is not a service node");
         }
+        internalTls(node, env);
         return env;
+    }
+
+    private void internalTls(Node node, Map<String, String> env) {
+        env.put("FOOBAR_INTERNAL_TLS_CERTIFICATE", "file:" + this.internalTls.certificate(node.name()));
+        env.put("FOOBAR_INTERNAL_TLS_PRIVATE_KEY", "file:" + this.internalTls.privateKey(node.name()));
+        if (CALLER.containsKey(node.role())) {
+            env.put("FOOBAR_INTERNAL_TLS_CALLER_CA", "file:" + caCertificate(CALLER.get(node.role())));
+        }
+        if (UPSTREAM.containsKey(node.role())) {
+            env.put("FOOBAR_INTERNAL_TLS_UPSTREAM_CA", "file:" + caCertificate(UPSTREAM.get(node.role())));
+        }
+    }
+
+    private Path caCertificate(NodeRole tier) {
+        return this.internalTls.caCertificate(tier.jsonName());
     }
 
     private void app(Node node, Map<String, String> env) {
@@ -81,9 +110,9 @@ public final class NodeEnvironment {
         env.put("FOOBAR_GATEWAY_CONFIG", this.gatewayConfig.toString());
     }
 
-    /** Where a web or application node serves its tier, as the tier in front of it calls it. */
+    /** Where a web or application node serves its tier, as the tier in front of it calls it: HTTPS, mutual TLS. */
     static String serviceUrl(Node node) {
-        return "http://127.0.0.1:" + node.port("http");
+        return "https://127.0.0.1:" + node.port("http");
     }
 
     private String jdbcUrl(Node database) {

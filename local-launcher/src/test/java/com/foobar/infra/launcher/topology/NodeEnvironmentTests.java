@@ -19,6 +19,8 @@ class NodeEnvironmentTests {
 
     private static final Path TLS_DIR = HOME.resolve("tls");
 
+    private static final Path INTERNAL_TLS_DIR = TLS_DIR.resolve("internal");
+
     private final TopologyPlan plan = TopologyPlan.seedsDefault();
 
     private final NodeEnvironment environment = new NodeEnvironment(this.plan, CREDENTIALS, HOME);
@@ -38,7 +40,10 @@ class NodeEnvironmentTests {
                         "jdbc:mysql://127.0.0.1:13307/foobar?sslMode=DISABLED&connectTimeout=2000"),
                 entry("FOOBAR_DATASOURCE_REPLICAS_1_NAME", "db-replica-2"),
                 entry("FOOBAR_DATASOURCE_REPLICAS_1_URL",
-                        "jdbc:mysql://127.0.0.1:13308/foobar?sslMode=DISABLED&connectTimeout=2000"));
+                        "jdbc:mysql://127.0.0.1:13308/foobar?sslMode=DISABLED&connectTimeout=2000"),
+                entry("FOOBAR_INTERNAL_TLS_CERTIFICATE", "file:" + INTERNAL_TLS_DIR.resolve("app-2.crt")),
+                entry("FOOBAR_INTERNAL_TLS_PRIVATE_KEY", "file:" + INTERNAL_TLS_DIR.resolve("app-2.key")),
+                entry("FOOBAR_INTERNAL_TLS_CALLER_CA", "file:" + INTERNAL_TLS_DIR.resolve("web-ca.crt")));
     }
 
     @Test
@@ -58,19 +63,23 @@ class NodeEnvironmentTests {
     }
 
     @Test
-    void shouldForwardEachWebNodeToTheAppNodeOfTheSameNumber() {
+    void shouldForwardEachWebNodeOverHttpsToTheAppNodeOfTheSameNumber() {
         for (int i = 1; i <= 3; i++) {
             Map<String, String> env = this.environment.of(this.plan.node("web-" + i));
 
             assertThat(env).containsExactly(entry("FOOBAR_NODE_NAME", "web-" + i),
                     entry("FOOBAR_TOPOLOGY_HEADERS", "true"), entry("FOOBAR_MANAGEMENT_PORT", String.valueOf(8150 + i)),
                     entry("FOOBAR_HTTP_PORT", String.valueOf(8100 + i)), entry("FOOBAR_SHUTDOWN_DRAIN", "4s"),
-                    entry("FOOBAR_APP_URL", "http://127.0.0.1:" + (8200 + i)));
+                    entry("FOOBAR_APP_URL", "https://127.0.0.1:" + (8200 + i)),
+                    entry("FOOBAR_INTERNAL_TLS_CERTIFICATE", "file:" + INTERNAL_TLS_DIR.resolve("web-" + i + ".crt")),
+                    entry("FOOBAR_INTERNAL_TLS_PRIVATE_KEY", "file:" + INTERNAL_TLS_DIR.resolve("web-" + i + ".key")),
+                    entry("FOOBAR_INTERNAL_TLS_CALLER_CA", "file:" + INTERNAL_TLS_DIR.resolve("gateway-ca.crt")),
+                    entry("FOOBAR_INTERNAL_TLS_UPSTREAM_CA", "file:" + INTERNAL_TLS_DIR.resolve("app-ca.crt")));
         }
     }
 
     @Test
-    void shouldGiveBothGatewaysTheSharedPortsTheSiteCertificateAndTheConfigurationFile() {
+    void shouldGiveBothGatewaysTheSharedPortsTheSiteCertificateTheConfigurationFileAndAClientCertificate() {
         Map<String, String> env = this.environment.of(this.plan.node("gateway-2"));
 
         assertThat(env).containsExactly(entry("FOOBAR_NODE_NAME", "gateway-2"),
@@ -78,7 +87,10 @@ class NodeEnvironmentTests {
                 entry("FOOBAR_HTTPS_PORT", "8443"), entry("FOOBAR_HTTP_REDIRECT_PORT", "8080"),
                 entry("FOOBAR_TLS_CERTIFICATE", "file:" + TLS_DIR.resolve("www.foobar.com.crt")),
                 entry("FOOBAR_TLS_PRIVATE_KEY", "file:" + TLS_DIR.resolve("www.foobar.com.key")),
-                entry("FOOBAR_GATEWAY_CONFIG", HOME.resolve("gateway.yml").toString()));
+                entry("FOOBAR_GATEWAY_CONFIG", HOME.resolve("gateway.yml").toString()),
+                entry("FOOBAR_INTERNAL_TLS_CERTIFICATE", "file:" + INTERNAL_TLS_DIR.resolve("gateway-2.crt")),
+                entry("FOOBAR_INTERNAL_TLS_PRIVATE_KEY", "file:" + INTERNAL_TLS_DIR.resolve("gateway-2.key")),
+                entry("FOOBAR_INTERNAL_TLS_UPSTREAM_CA", "file:" + INTERNAL_TLS_DIR.resolve("web-ca.crt")));
     }
 
     @Test
@@ -86,7 +98,7 @@ class NodeEnvironmentTests {
         String yaml = GatewayConfigFile.render(new TopologyPlan(2, 1, 1000));
 
         assertThat(yaml).contains("    groups:\n      web-service:\n        algorithm: round-robin",
-                "          - name: web-2\n            uri: http://127.0.0.1:9102\n"
+                "          - name: web-2\n            uri: https://127.0.0.1:9102\n"
                         + "            health-uri: http://127.0.0.1:9152/actuator/health/readiness")
             .doesNotContain("web-3");
     }
@@ -98,7 +110,7 @@ class NodeEnvironmentTests {
 
         assertThat(environment.of(plan.node("gateway-1"))).containsEntry("FOOBAR_HTTPS_PORT", "9443")
             .containsEntry("FOOBAR_MANAGEMENT_PORT", "9481");
-        assertThat(environment.of(plan.node("web-2"))).containsEntry("FOOBAR_APP_URL", "http://127.0.0.1:9202");
+        assertThat(environment.of(plan.node("web-2"))).containsEntry("FOOBAR_APP_URL", "https://127.0.0.1:9202");
         assertThat(environment.of(plan.node("app-1")))
             .containsEntry("FOOBAR_DATASOURCE_PRIMARY_URL",
                     "jdbc:mysql://127.0.0.1:14306/foobar?sslMode=DISABLED&connectTimeout=2000")
