@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.transport.RequestReplyReceiverContext;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
@@ -33,9 +34,13 @@ class AccessLogObservationHandler implements ObservationHandler<Observation.Cont
         this.tracer = tracer;
     }
 
+    /**
+     * Server requests of either web stack. Their names are only known once they start (handlers are chosen when
+     * the observation is created), so the name is checked in {@link #onStop}.
+     */
     @Override
     public boolean supportsContext(Observation.Context context) {
-        return OBSERVATION_NAME.equals(context.getName());
+        return context instanceof RequestReplyReceiverContext<?, ?>;
     }
 
     @Override
@@ -46,7 +51,7 @@ class AccessLogObservationHandler implements ObservationHandler<Observation.Cont
     @Override
     public void onStop(Observation.Context context) {
         String path = value(context.getHighCardinalityKeyValue("http.url"));
-        if (path.startsWith("/actuator/") || !logger.isInfoEnabled()) {
+        if (!OBSERVATION_NAME.equals(context.getName()) || path.startsWith("/actuator/") || !logger.isInfoEnabled()) {
             return;
         }
         Start start = context.get(Start.class);
