@@ -19,12 +19,12 @@ public final class PrometheusConfig {
     private static final List<NodeRole> TIERS = List.of(NodeRole.GATEWAY, NodeRole.WEB, NodeRole.APP);
 
     // The router tags its meters with the database node as `node`, which the target's own `node` label takes over
-    // (Prometheus keeps the scraped one as `exported_node`); here it becomes `replica`, a name that says what it is.
+    // (Prometheus keeps the scraped one as `exported_node`); here it becomes `db_node`, a name that says what it is.
     private static final String REPLICA_LABEL = """
                 metric_relabel_configs:
                   - source_labels: [exported_node]
                     regex: (.+)
-                    target_label: replica
+                    target_label: db_node
                   - regex: exported_node
                     action: labeldrop
             """;
