@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
+import com.foobar.infra.launcher.monitoring.PrometheusServer;
 import com.foobar.infra.launcher.state.TopologyState;
 import com.foobar.infra.launcher.topology.TopologyPlan;
 
@@ -17,9 +18,10 @@ import com.foobar.infra.launcher.topology.TopologyPlan;
 public final class FoobarCommandLine {
 
     private static final String USAGE = """
-            usage: ./foobar up [--servers N] [--replicas M] [--port-offset K]
+            usage: ./foobar up [--servers N] [--replicas M] [--port-offset K] [--monitoring]
                    ./foobar down
                    ./foobar status [--json]
+              --monitoring  also starts Prometheus (Debian's prometheus package) scraping every node
             """;
 
     private final PrintStream out;
@@ -54,8 +56,8 @@ public final class FoobarCommandLine {
         try {
             LocalTopology topology = new LocalTopology(invocation.root(), invocation.home(), this.out);
             return switch (invocation.command()) {
-                case "up" -> up(topology, invocation.plan());
-                case "down" -> down(topology);
+                case "up" -> up(topology, invocation);
+                case "down" -> down(topology, prometheus(invocation));
                 default -> status(topology, invocation.json());
             };
         }
@@ -76,6 +78,7 @@ public final class FoobarCommandLine {
         int replicas = defaults.replicas();
         int portOffset = defaults.portOffset();
         boolean json = false;
+        boolean monitoring = false;
         while (!words.isEmpty()) {
             String word = words.pop();
             switch (word) {
@@ -85,9 +88,10 @@ public final class FoobarCommandLine {
                 case "--replicas" -> replicas = number(word, words);
                 case "--port-offset" -> portOffset = number(word, words);
                 case "--json" -> json = true;
+                case "--monitoring" -> monitoring = true;
                 case "up", "down", "status" -> command = word;
                 case "-h", "--help", "help" -> {
-                    return new Invocation("help", root, root, defaults, false);
+                    return new Invocation("help", root, root, defaults, false, false);
                 }
                 default -> throw new IllegalArgumentException("unknown argument '" + word + "'");
             }
@@ -96,11 +100,18 @@ public final class FoobarCommandLine {
             throw new IllegalArgumentException("say up, down or status");
         }
         return new Invocation(command, root, home != null ? home : root.resolve(".foobar"),
-                new TopologyPlan(servers, replicas, portOffset), json);
+                new TopologyPlan(servers, replicas, portOffset), json, monitoring);
     }
 
-    private int up(LocalTopology topology, TopologyPlan plan) {
+    private int up(LocalTopology topology, Invocation invocation) {
+        TopologyPlan plan = invocation.plan();
+        if (invocation.monitoring()) {
+            PrometheusServer.checkCanStart(plan);
+        }
         TopologyState state = topology.up(plan);
+        if (invocation.monitoring()) {
+            startPrometheus(topology, invocation);
+        }
         Path ca = Path.of("").toAbsolutePath().relativize(topology.caCertificate());
         int port = plan.node("gateway-1").port("https");
         this.out.printf("""
@@ -111,13 +122,34 @@ public final class FoobarCommandLine {
                   browse it:         add "127.0.0.1 www.foobar.com foobar.com" to /etc/hosts
                   see the nodes:     ./foobar status    stop them: ./foobar down
                 """, state.url(), ca, ca, port, state.url());
+        if (invocation.monitoring()) {
+            this.out.printf("  Prometheus:        %s (rules and targets under Status; see docs/monitoring.md)%n",
+                    PrometheusServer.url(plan));
+        }
         return 0;
     }
 
-    private int down(LocalTopology topology) {
+    /** Starts Prometheus beside a running topology; if it cannot, stops the topology too, so nothing half runs. */
+    private void startPrometheus(LocalTopology topology, Invocation invocation) {
+        try {
+            prometheus(invocation).start(invocation.plan());
+        }
+        catch (RuntimeException ex) {
+            topology.down();
+            throw ex;
+        }
+    }
+
+    private int down(LocalTopology topology, PrometheusServer prometheus) {
         int stopped = topology.down();
-        this.out.println(stopped == 0 ? "foobar: nothing was running" : "foobar: stopped " + stopped + " nodes");
+        String andPrometheus = prometheus.stop() ? " and Prometheus" : "";
+        this.out.println((stopped == 0 && andPrometheus.isEmpty()) ? "foobar: nothing was running"
+                : "foobar: stopped " + stopped + " nodes" + andPrometheus);
         return 0;
+    }
+
+    private static PrometheusServer prometheus(Invocation invocation) {
+        return new PrometheusServer(invocation.root(), invocation.home());
     }
 
     private int status(LocalTopology topology, boolean json) {
@@ -153,7 +185,8 @@ public final class FoobarCommandLine {
     }
 
     /** What the command line asks for: {@code up}, {@code down}, {@code status} or {@code help}. */
-    private record Invocation(String command, Path root, Path home, TopologyPlan plan, boolean json) {
+    private record Invocation(String command, Path root, Path home, TopologyPlan plan, boolean json,
+            boolean monitoring) {
     }
 
 }

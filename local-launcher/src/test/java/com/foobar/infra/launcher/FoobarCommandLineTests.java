@@ -2,6 +2,8 @@ package com.foobar.infra.launcher;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,10 +155,22 @@ class FoobarCommandLineTests {
             int exit = run(help);
 
             assertThat(exit).isZero();
-            assertThat(out()).contains("usage: ./foobar up [--servers N] [--replicas M] [--port-offset K]",
-                    "./foobar down", "./foobar status [--json]");
+            assertThat(out()).contains("usage: ./foobar up [--servers N] [--replicas M] [--port-offset K] [--monitoring]",
+                    "./foobar down", "./foobar status [--json]", "--monitoring  also starts Prometheus");
         }
         assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseMonitoringBeforeStartingAnythingWhenPrometheusCannotStart() throws Exception {
+        // Its port taken (or, where it is not installed, Prometheus itself missing): either way nothing starts.
+        try (ServerSocket taken = new ServerSocket(9090 + 23_000, 1, InetAddress.getLoopbackAddress())) {
+            int exit = run("up", "--monitoring", "--port-offset", "23000");
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err()).contains("prometheus").contains("Nothing was started.");
+            assertThat(this.home).isEmptyDirectory();
+        }
     }
 
     private void writeEmptyState() throws Exception {

@@ -26,36 +26,38 @@ import com.foobar.infra.launcher.topology.NodeRole;
 import com.foobar.infra.launcher.topology.TopologyPlan;
 import com.foobar.infra.mariadb.DatabaseCredentials;
 import com.foobar.infra.mariadb.MariaDbServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole topology, started through the same code as {@code ./foobar up} (3 servers, 2 replicas, ports
- * shifted by 11000, or by {@code -Dfoobar.e2e.port-offset}), exercised over HTTPS through the gateway as a client
- * would, and directly on the tiers behind it as an intruder would.
+ * shifted by {@code foobar.e2e.port-offset}, 11000 by default), exercised over HTTPS through the gateway as a
+ * client would, and directly on the tiers behind it as an intruder would.
  */
 class LocalTopologyEndToEndTests {
 
-    private static final int PORT_OFFSET = Integer.getInteger("foobar.e2e.port-offset", 11_000);
+    @RegisterExtension
+    static final RunningTopology running = new RunningTopology();
 
-    private static final TopologyPlan PLAN = new TopologyPlan(3, 2, PORT_OFFSET);
+    private static final int PORT_OFFSET = RunningTopology.PORT_OFFSET;
+
+    private static final TopologyPlan PLAN = RunningTopology.PLAN;
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
     private static final Pattern ALERT_METRIC = Pattern
         .compile("\\b[a-z][a-z0-9_]*_(seconds_count|seconds_bucket|seconds|bytes|total|eligible)\\b");
 
-    @TempDir
     static Path home;
 
     @TempDir
     static Path elsewhere;
 
-    static Path root = Path.of(System.getProperty("foobar.root", "..")).toAbsolutePath();
+    static Path root = RunningTopology.ROOT;
 
     static LocalTopology topology;
 
@@ -65,16 +67,10 @@ class LocalTopologyEndToEndTests {
 
     @BeforeAll
     static void up() throws Exception {
-        topology = new LocalTopology(root, home, System.out);
-        site = topology.up(PLAN).url();
+        home = running.home();
+        topology = running.topology();
+        site = running.site();
         client = new SiteClient(topology.caCertificate());
-    }
-
-    @AfterAll
-    static void down() {
-        if (topology != null) {
-            topology.down();
-        }
     }
 
     @Test

@@ -1,31 +1,32 @@
 package com.foobar.infra.launcher.monitoring;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.foobar.infra.launcher.topology.Node;
-import com.foobar.infra.launcher.topology.NodeRole;
 import com.foobar.infra.launcher.topology.TopologyPlan;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The shipped Prometheus files: valid for {@code promtool} (Debian's prometheus package; {@code .ci/run} installs
- * it, elsewhere these checks are skipped with that reason), and scraping exactly the management ports of the
- * default local topology.
+ * it, elsewhere these checks are skipped with that reason), and the scrape configuration rendered from the
+ * launcher's plan, which is also what {@code ./foobar up --monitoring} runs.
  */
 class PrometheusConfigurationTests {
 
     private static final Path DIR = Path.of(System.getProperty("foobar.root", "..")).resolve("monitoring/prometheus");
 
-    private static final Pattern TARGET = Pattern.compile("\"127\\.0\\.0\\.1:(\\d+)\"\\]\\s*\\n\\s*labels: \\{node: ([a-z0-9-]+)\\}");
+    private static final Path USR_BIN_PROMETHEUS = Path.of("/usr/bin/prometheus");
 
     @Test
     void shouldPassPromtoolCheckConfig() throws Exception {
@@ -38,20 +39,36 @@ class PrometheusConfigurationTests {
     }
 
     @Test
-    void shouldScrapeEveryServiceNodeOfTheDefaultTopologyOnItsManagementPort() throws Exception {
-        List<String> scraped = new ArrayList<>();
-        Matcher target = TARGET.matcher(Files.readString(DIR.resolve("prometheus.yml")));
-        while (target.find()) {
-            scraped.add(target.group(2) + "=" + target.group(1));
+    void shouldShipTheConfigurationRenderedForTheDefaultTopology() throws Exception {
+        // One source of scrape targets: the shipped file is what ./foobar up --monitoring renders for the default plan.
+        assertThat(Files.readString(DIR.resolve("prometheus.yml")))
+            .isEqualTo(PrometheusConfig.render(TopologyPlan.seedsDefault(), "alerts.yml"));
+    }
+
+    @Test
+    void shouldScrapeEveryServiceNodeOnItsManagementPort() {
+        TopologyPlan plan = new TopologyPlan(2, 1, 1000);
+        String yaml = PrometheusConfig.render(plan, "/rules/alerts.yml");
+        for (Node node : plan.nodes()) {
+            if (node.role().isDatabase()) {
+                assertThat(yaml).doesNotContain(node.name());
+            }
+            else {
+                assertThat(yaml).contains("- targets: [\"127.0.0.1:" + node.port("management")
+                        + "\"]\n        labels: {node: " + node.name() + "}");
+            }
         }
-        List<String> expected = TopologyPlan.seedsDefault()
-            .nodes()
-            .stream()
-            .filter((node) -> !node.role().isDatabase())
-            .map((Node node) -> node.name() + "=" + node.port("management"))
-            .toList();
-        assertThat(scraped).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(expected).anyMatch((node) -> node.startsWith(NodeRole.GATEWAY.jsonName()));
+        assertThat(yaml).contains("job_name: gateway", "job_name: web", "job_name: app", "- /rules/alerts.yml");
+    }
+
+    @Test
+    void shouldFindPrometheusOnThePathBeforeUsrBin(@TempDir Path dir) throws Exception {
+        Path fake = Files.createFile(dir.resolve("prometheus"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+
+        assertThat(PrometheusServer.find("/nonexistent" + File.pathSeparator + dir)).hasValue(fake);
+        assertThat(PrometheusServer.find(null)).isEqualTo(
+                Files.isExecutable(USR_BIN_PROMETHEUS) ? Optional.of(USR_BIN_PROMETHEUS) : Optional.empty());
     }
 
     private static String promtool(String... arguments) throws Exception {

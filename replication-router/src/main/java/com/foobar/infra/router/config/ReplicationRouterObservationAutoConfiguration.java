@@ -1,0 +1,45 @@
+package com.foobar.infra.router.config;
+
+import io.micrometer.observation.ObservationRegistry;
+import net.ttddyy.observation.tracing.DataSourceObservationListener;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Role;
+
+import com.foobar.infra.router.observation.ObservedDatabaseNodePoolFactory;
+
+/**
+ * Auto-configuration that makes every database node's pool observed ({@link ObservedDatabaseNodePoolFactory}),
+ * when datasource-micrometer is on the class path and {@code foobar.datasource.observations.enabled} is true (the
+ * default). The observations go to the application's {@link ObservationRegistry}, looked up when the first pool is
+ * created: with tracing they become spans of the request's trace, with a meter registry {@code jdbc_*} timers.
+ */
+@AutoConfiguration(before = ReplicationRouterAutoConfiguration.class)
+@ConditionalOnClass({ DataSourceObservationListener.class, ObservationRegistry.class })
+@ConditionalOnBooleanProperty(name = "foobar.datasource.observations.enabled", matchIfMissing = true)
+public final class ReplicationRouterObservationAutoConfiguration {
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static BeanPostProcessor observedDatabaseNodePools(ObjectProvider<ObservationRegistry> registry) {
+        return new BeanPostProcessor() {
+
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof DatabaseNodePoolFactory pools && !(bean instanceof ObservedDatabaseNodePoolFactory)) {
+                    return new ObservedDatabaseNodePoolFactory(pools, new DataSourceObservationListener(
+                            () -> registry.getIfAvailable(() -> ObservationRegistry.NOOP)));
+                }
+                return bean;
+            }
+
+        };
+    }
+
+}
