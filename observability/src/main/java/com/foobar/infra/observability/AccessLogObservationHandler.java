@@ -6,9 +6,7 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.transport.RequestReplyReceiverContext;
-import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -58,15 +56,7 @@ class AccessLogObservationHandler implements ObservationHandler<Observation.Cont
         long millis = (start != null) ? Duration.ofNanos(System.nanoTime() - start.nanos()).toMillis() : -1;
         String line = value(context.getLowCardinalityKeyValue("method")) + " " + path + " "
                 + value(context.getLowCardinalityKeyValue("status")) + " " + millis + " ms";
-        TracingContext tracing = context.get(TracingContext.class);
-        Span span = (tracing != null) ? tracing.getSpan() : null;
-        if (span == null) {
-            logger.info(line);
-            return;
-        }
-        try (Tracer.SpanInScope scope = this.tracer.withSpan(span)) {
-            logger.info(line);
-        }
+        RequestSpans.inSpanOf(context, this.tracer, () -> logger.info(line));
     }
 
     private static String value(@Nullable KeyValue keyValue) {

@@ -1,17 +1,22 @@
 package com.foobar.infra.gateway.accesslog;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import com.foobar.infra.gateway.access.ClientAddressResolver;
 import com.foobar.infra.gateway.pool.Backend;
 import com.foobar.infra.gateway.routing.LoadBalancingGatewayFilter;
+import com.foobar.infra.observability.RequestSpans;
+import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -24,7 +29,9 @@ import org.springframework.stereotype.Component;
  * itself: a redirect, a refusal, no backend) and the time to the response headers.
  *
  * <p>{@code 198.51.100.7 "GET /api/posts" 200 web-2 3.1 ms}. A request the client gives up on
- * before any response is logged with status {@code -}.
+ * before any response is logged with status {@code -}. The line is written in the request's span, so it carries the
+ * trace id that the web and application tiers log for the same request; it replaces the observability module's
+ * shorter access log on this tier.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "foobar.gateway.access-log.enabled", matchIfMissing = true)
@@ -36,8 +43,11 @@ public class AccessLogWebFilter implements WebFilter, Ordered {
 
     private final ClientAddressResolver clientAddresses;
 
-    public AccessLogWebFilter(ClientAddressResolver clientAddresses) {
+    private final ObjectProvider<Tracer> tracer;
+
+    public AccessLogWebFilter(ClientAddressResolver clientAddresses, ObjectProvider<Tracer> tracer) {
         this.clientAddresses = clientAddresses;
+        this.tracer = tracer;
     }
 
     @Override
@@ -68,8 +78,18 @@ public class AccessLogWebFilter implements WebFilter, Ordered {
         }
         ServerHttpRequest request = exchange.getRequest();
         Backend backend = exchange.getAttribute(LoadBalancingGatewayFilter.BACKEND_ATTRIBUTE);
-        log.info("{} \"{} {}\" {} {} {} ms", this.clientAddresses.resolve(exchange), request.getMethod(),
-                request.getURI().getRawPath(), status, (backend != null) ? backend.name() : "-",
-                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6));
+        String client = this.clientAddresses.resolve(exchange);
+        String millis = String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6);
+        Runnable line = () -> log.info("{} \"{} {}\" {} {} {} ms", client, request.getMethod(),
+                request.getURI().getRawPath(), status, (backend != null) ? backend.name() : "-", millis);
+        Tracer tracing = this.tracer.getIfAvailable();
+        Optional<ServerRequestObservationContext> observation = ServerRequestObservationContext
+            .findCurrent(exchange.getAttributes());
+        if (tracing != null && observation.isPresent()) {
+            RequestSpans.inSpanOf(observation.get(), tracing, line);
+        }
+        else {
+            line.run();
+        }
     }
 }
