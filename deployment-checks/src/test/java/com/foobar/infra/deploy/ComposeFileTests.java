@@ -1,5 +1,6 @@
 package com.foobar.infra.deploy;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** {@code docker-compose.yml}: the seeds' firewalls, health-gated start-up, secrets as files, pinned images. */
 class ComposeFileTests {
@@ -99,6 +101,15 @@ class ComposeFileTests {
         }
         scraped.remove("alertmanager:9093");
         assertThat(scraped).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void shouldGivePrometheusAConfigurationPromtoolAccepts() throws Exception {
+        Path promtool = Commands.find("promtool");
+        assumeThat(promtool).as("promtool is not installed (apt-get install prometheus)").isNotNull();
+        assertThat(Commands.run(promtool.toString(), "check", "config",
+                RepositoryFiles.path("monitoring/prometheus/prometheus-compose.yml").toString()))
+            .contains("SUCCESS");
     }
 
     @Test

@@ -1,13 +1,11 @@
 package com.foobar.infra.deploy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -15,7 +13,6 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
@@ -26,11 +23,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  */
 record RenderedOverlay(String name, List<HasMetadata> objects) {
 
-    private static final Path KUBECTL = Stream.of("/usr/bin/kubectl", "/usr/local/bin/kubectl")
-        .map(Path::of)
-        .filter(Files::isExecutable)
-        .findFirst()
-        .orElse(null);
+    private static final Path KUBECTL = Commands.find("kubectl");
 
     private static final Map<String, RenderedOverlay> RENDERED = new HashMap<>();
 
@@ -52,13 +45,10 @@ record RenderedOverlay(String name, List<HasMetadata> objects) {
 
     private static RenderedOverlay renderNow(String name) throws Exception {
         assumeThat(KUBECTL).as("kubectl is not installed (apt-get install kubectl)").isNotNull();
-        Process kubectl = new ProcessBuilder(KUBECTL.toString(), "kustomize",
-                RepositoryFiles.path("k8s/overlays/" + name).toString())
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-        String yaml = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(kubectl.exitValue()).as("kubectl kustomize k8s/overlays/%s", name).isZero();
+        // Debian's kubernetes-client 1.20 embeds kustomize 2, which predates components and labels.
+        assumeThat(Commands.run(KUBECTL.toString(), "version", "--client")).as("kubectl 1.24 or later (kustomize 4+) is needed")
+            .containsPattern("Kustomize Version: v([4-9]|\\d\\d)\\.");
+        String yaml = Commands.run(KUBECTL.toString(), "kustomize", RepositoryFiles.path("k8s/overlays/" + name).toString());
         return new RenderedOverlay(name, StrictKubernetesParser.parseAll(yaml));
     }
 
