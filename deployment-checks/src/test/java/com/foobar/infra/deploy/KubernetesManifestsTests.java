@@ -52,6 +52,7 @@ class KubernetesManifestsTests {
         List<NetworkPolicy> policies = rendered.all(NetworkPolicy.class);
         assertThat(policies).anySatisfy((policy) -> {
             assertThat(policy.getSpec().getPodSelector().getMatchLabels()).isNullOrEmpty();
+            assertThat(policy.getSpec().getPodSelector().getMatchExpressions()).isNullOrEmpty();
             assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
             assertThat(policy.getSpec().getIngress()).isNullOrEmpty();
         });
