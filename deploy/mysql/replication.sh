@@ -1,10 +1,18 @@
 # Sourced by the MySQL image's entrypoint on the first start only (empty data directory), on every member.
 # The primary creates the database and the accounts; they reach the replicas through the binlog like any other
 # transaction. A replica starts replicating from the primary's first GTID on (auto-positioning), so it needs no dump.
-# FOOBAR_SEMI_SYNC=ON makes the primary wait for one replica to have a commit before it acknowledges it.
 secrets=/run/secrets/foobar
 replication_password="$(< "$secrets/replication-password")"
-semi_sync="${FOOBAR_SEMI_SYNC:-OFF}"
+
+# FOOBAR_SEMI_SYNC=ON: the primary acknowledges a commit once a replica has it too (after 10 s without one, it
+# carries on asynchronously). $1 is the plugin's side: source or replica.
+enable_semi_sync() {
+  [ "${FOOBAR_SEMI_SYNC:-OFF}" = ON ] || return 0
+  docker_process_sql <<SQL
+INSTALL PLUGIN rpl_semi_sync_$1 SONAME 'semisync_$1.so';
+SET PERSIST rpl_semi_sync_$1_enabled = ON;
+SQL
+}
 
 if [ "$FOOBAR_DB_INDEX" = 0 ]; then
   app_password="$(< "$secrets/app-password")"
@@ -17,20 +25,9 @@ GRANT REPLICATION CLIENT ON *.* TO 'foobar'@'%';
 CREATE USER 'replication'@'%' IDENTIFIED BY '${replication_password}' REQUIRE SSL;
 GRANT REPLICATION SLAVE ON *.* TO 'replication'@'%';
 SQL
-  if [ "$semi_sync" = ON ]; then
-    docker_process_sql <<SQL
-INSTALL PLUGIN rpl_semi_sync_source SONAME 'semisync_source.so';
-SET PERSIST rpl_semi_sync_source_enabled = ON;
-SET PERSIST rpl_semi_sync_source_timeout = 1000;
-SQL
-  fi
+  enable_semi_sync source
 else
-  if [ "$semi_sync" = ON ]; then
-    docker_process_sql <<SQL
-INSTALL PLUGIN rpl_semi_sync_replica SONAME 'semisync_replica.so';
-SET PERSIST rpl_semi_sync_replica_enabled = ON;
-SQL
-  fi
+  enable_semi_sync replica
   # The primary may still be starting: the replica keeps retrying every 5 s for 10 minutes.
   docker_process_sql <<SQL
 CHANGE REPLICATION SOURCE TO SOURCE_HOST = 'db-primary', SOURCE_PORT = 3306, SOURCE_USER = 'replication',

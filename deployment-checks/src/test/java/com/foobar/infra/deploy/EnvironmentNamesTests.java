@@ -33,7 +33,7 @@ class EnvironmentNamesTests {
                 .getTemplate().getSpec().getContainers().get(0);
             container.getEnv().stream().map(EnvVar::getName).forEach(variables::add);
         }
-        ServiceConfiguration configuration = new ServiceConfiguration(service);
+        ServiceConfiguration configuration = ServiceConfiguration.of(service);
         assertThat(variables).as(service).isNotEmpty().allSatisfy((variable) ->
                 assertThat(configuration.binds(variable)).as("%s binds %s", service, variable).isTrue());
     }
@@ -41,14 +41,14 @@ class EnvironmentNamesTests {
     @ParameterizedTest
     @CsvSource({ "FOOBAR_DATASOURCE_REPLICAS_X_URL", "FOOBAR_DATASOURCE_PRIMARY_ADDRESS", "FOOBAR_HTTP_PROT" })
     void shouldRejectVariablesNoPropertyReads(String misspelt) throws Exception {
-        assertThat(new ServiceConfiguration("app-service").binds(misspelt)).isFalse();
+        assertThat(ServiceConfiguration.of("app-service").binds(misspelt)).isFalse();
     }
 
     @ParameterizedTest
     @CsvSource({ "FOOBAR_GATEWAY_PUBLIC_HTTPS_PORT", "FOOBAR_GATEWAY_PUBLICHTTPSPORT", "FOOBAR_GATEWAY_BACKENDS_7_URI",
             "FOOBAR_TOPOLOGY_HEADERS", "SPRING_CONFIG_IMPORT" })
     void shouldAcceptTheSpellingsRelaxedBindingAccepts(String variable) throws Exception {
-        assertThat(new ServiceConfiguration("gateway-service").binds(variable)).isTrue();
+        assertThat(ServiceConfiguration.of("gateway-service").binds(variable)).isTrue();
     }
 
 }

@@ -73,6 +73,8 @@ class KubernetesManifestsTests {
             PodSpec pod = workload.template().getSpec();
             assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(workload.name()).isTrue();
             assertThat(pod.getSecurityContext().getRunAsUser()).as(workload.name()).isPositive();
+            assertThat(pod.getSecurityContext().getSeccompProfile().getType()).as(workload.name())
+                .isEqualTo("RuntimeDefault");
             assertThat(pod.getAutomountServiceAccountToken()).as(workload.name()).isFalse();
             for (Container container : pod.getContainers()) {
                 String name = workload.name() + "/" + container.getName();
@@ -110,8 +112,8 @@ class KubernetesManifestsTests {
             .containsExactlyInAnyOrder(tuple("gateway-service", 2), tuple("web-service", 3), tuple("app-service", 3),
                     tuple("mysql", 3));
         for (RenderedOverlay.Workload workload : rendered.workloads()) {
-            assertThat(rendered.one(PodDisruptionBudget.class, workload.name()).getSpec().getSelector().getMatchLabels())
-                .isEqualTo(Map.of("app", workload.name()));
+            PodDisruptionBudget budget = rendered.one(PodDisruptionBudget.class, workload.name());
+            assertThat(budget.getSpec().getSelector().getMatchLabels()).isEqualTo(Map.of("app", workload.name()));
         }
         for (HorizontalPodAutoscaler autoscaler : rendered.all(HorizontalPodAutoscaler.class)) {
             Deployment target = rendered.one(Deployment.class, autoscaler.getSpec().getScaleTargetRef().getName());
@@ -126,7 +128,8 @@ class KubernetesManifestsTests {
     void shouldReachTheGatewayPairOn443And80ThroughALoadBalancer(String overlay) throws Exception {
         Service gateway = RenderedOverlay.render(overlay).one(Service.class, "gateway-service");
         assertThat(gateway.getSpec().getType()).isEqualTo("LoadBalancer");
-        assertThat(gateway.getSpec().getPorts()).extracting(ServicePort::getPort, (port) -> port.getTargetPort().getStrVal())
+        assertThat(gateway.getSpec().getPorts())
+            .extracting(ServicePort::getPort, (port) -> port.getTargetPort().getStrVal())
             .containsExactlyInAnyOrder(tuple(443, "https"), tuple(80, "http"));
     }
 

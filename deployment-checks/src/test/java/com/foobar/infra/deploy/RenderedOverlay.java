@@ -46,9 +46,11 @@ record RenderedOverlay(String name, List<HasMetadata> objects) {
     private static RenderedOverlay renderNow(String name) throws Exception {
         assumeThat(KUBECTL).as("kubectl is not installed (apt-get install kubectl)").isNotNull();
         // Debian's kubernetes-client 1.20 embeds kustomize 2, which predates components and labels.
-        assumeThat(Commands.run(KUBECTL.toString(), "version", "--client")).as("kubectl 1.24 or later (kustomize 4+) is needed")
+        assumeThat(Commands.run(KUBECTL.toString(), "version", "--client"))
+            .as("kubectl 1.24 or later (kustomize 4+) is needed")
             .containsPattern("Kustomize Version: v([4-9]|\\d\\d)\\.");
-        String yaml = Commands.run(KUBECTL.toString(), "kustomize", RepositoryFiles.path("k8s/overlays/" + name).toString());
+        String overlay = RepositoryFiles.path("k8s/overlays/" + name).toString();
+        String yaml = Commands.run(KUBECTL.toString(), "kustomize", overlay);
         return new RenderedOverlay(name, StrictKubernetesParser.parseAll(yaml));
     }
 

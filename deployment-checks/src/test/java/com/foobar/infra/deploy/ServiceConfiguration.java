@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,19 @@ final class ServiceConfiguration {
     /** Property templates: dashed segments, {@code #} for a list index, {@code *} for a map key. */
     private final Set<List<String>> properties = new LinkedHashSet<>();
 
-    ServiceConfiguration(String service) throws Exception {
+    private static final Map<String, ServiceConfiguration> READ = new HashMap<>();
+
+    /** The configuration of {@code service}, read once per test run. */
+    static synchronized ServiceConfiguration of(String service) throws Exception {
+        ServiceConfiguration configuration = READ.get(service);
+        if (configuration == null) {
+            configuration = new ServiceConfiguration(service);
+            READ.put(service, configuration);
+        }
+        return configuration;
+    }
+
+    private ServiceConfiguration(String service) throws Exception {
         String applicationYml = RepositoryFiles.read(service + "/src/main/resources/application.yml");
         Matcher placeholder = PLACEHOLDER.matcher(applicationYml);
         while (placeholder.find()) {

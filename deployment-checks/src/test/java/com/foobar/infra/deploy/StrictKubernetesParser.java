@@ -33,7 +33,8 @@ final class StrictKubernetesParser {
 
     static List<HasMetadata> parseAll(String yaml) throws Exception {
         List<HasMetadata> objects = new ArrayList<>();
-        try (MappingIterator<KubernetesResource> documents = YAML.readerFor(KubernetesResource.class).readValues(yaml)) {
+        try (MappingIterator<KubernetesResource> documents = YAML.readerFor(KubernetesResource.class)
+            .readValues(yaml)) {
             while (documents.hasNext()) {
                 KubernetesResource object = documents.next();
                 if (!(object instanceof HasMetadata named) || object instanceof GenericKubernetesResource) {
