@@ -17,6 +17,9 @@ import com.foobar.infra.mariadb.ReplicationSetup;
  */
 public final class HealthProbe {
 
+    /** Spring Boot's readiness group on the management port; compose and Kubernetes check the same path. */
+    public static final String READINESS_PATH = "/actuator/health/readiness";
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final ReplicationSetup replication;
@@ -48,8 +51,7 @@ public final class HealthProbe {
     }
 
     private boolean isReady(Node node) {
-        URI readiness = URI
-            .create("http://127.0.0.1:" + node.port("management") + "/actuator/health/readiness");
+        URI readiness = URI.create("http://127.0.0.1:" + node.port("management") + READINESS_PATH);
         try {
             HttpResponse<Void> response = this.http.send(
                     HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),

@@ -1,0 +1,137 @@
+package com.foobar.infra.deploy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/** {@code docker-compose.yml}: the seeds' firewalls, health-gated start-up, secrets as files, pinned images. */
+class ComposeFileTests {
+
+    private static final Pattern SCRAPE_TARGET = Pattern.compile("\"([a-z0-9-]+):(\\d+)\"");
+
+    private final ComposeFile compose = new ComposeFile("docker-compose.yml");
+
+    @Test
+    void shouldPublishOnlyPorts80And443AndOnlyOnTheActiveGateway() {
+        Map<String, String> gateway = RepositoryFiles.serviceEnvironment("gateway-service");
+        this.compose.services().forEach((name, service) -> {
+            if (!name.equals("gateway-1")) {
+                assertThat(service).as(name).doesNotContainKey("ports");
+            }
+        });
+        assertThat(this.compose.list("gateway-1", "ports")).containsExactlyInAnyOrder(
+                "80:" + gateway.get("FOOBAR_HTTP_REDIRECT_PORT"), "443:" + gateway.get("FOOBAR_HTTPS_PORT"));
+    }
+
+    @Test
+    void shouldMoveTheSamePortsToTheStandbyGatewayOnFailover() {
+        ComposeFile failover = new ComposeFile("docker/gateway-failover.yml");
+        assertThat(failover.services()).containsOnlyKeys("gateway-1", "gateway-2");
+        assertThat(failover.list("gateway-2", "ports")).isEqualTo(this.compose.list("gateway-1", "ports"));
+        // !reset: compose drops gateway-1's ports instead of merging the lists.
+        assertThat(failover.service("gateway-1")).containsEntry("ports", null);
+    }
+
+    @Test
+    void shouldHealthCheckEveryServiceThatKeepsRunning() {
+        Set<String> oneShot = new TreeSet<>();
+        this.compose.services().forEach((name, service) -> dependencies(service).forEach((dependency, condition) -> {
+            assertThat(condition).as("%s waits for %s", name, dependency)
+                .isIn("service_healthy", "service_completed_successfully");
+            assertThat(this.compose.services()).as("%s waits for %s", name, dependency).containsKey(dependency);
+            if (condition.equals("service_completed_successfully")) {
+                oneShot.add(dependency);
+            }
+        }));
+        assertThat(oneShot).containsExactly("init");
+        this.compose.services().forEach((name, service) -> {
+            if (!oneShot.contains(name)) {
+                assertThat(service).as(name).containsKey("healthcheck");
+            }
+        });
+    }
+
+    @Test
+    void shouldPutOnlyTheGatewaysOnThePublicNetworkAndKeepTheBackendInternal() {
+        this.compose.services().forEach((name, service) -> {
+            List<String> networks = this.compose.list(name, "networks");
+            if (name.startsWith("gateway-")) {
+                assertThat(networks).as(name).containsExactlyInAnyOrder("public", "backend");
+            }
+            else if (!"none".equals(service.get("network_mode"))) {
+                assertThat(networks).as(name).containsExactly("backend");
+            }
+        });
+        assertThat(this.compose.section("networks")).containsOnlyKeys("public", "backend");
+        assertThat(this.compose.section("networks").get("backend")).isEqualTo(Map.of("internal", true));
+    }
+
+    @Test
+    void shouldPassPasswordsAsFilesNeverAsVariables() {
+        for (String name : this.compose.services().keySet()) {
+            this.compose.environment(name).forEach((variable, value) -> {
+                if (variable.contains("PASSWORD")) {
+                    assertThat(variable).as(name).endsWith("_FILE");
+                    assertThat(value).as(name).startsWith("/run/secrets/");
+                }
+            });
+        }
+    }
+
+    @Test
+    void shouldScrapeEveryServiceContainerOnItsManagementPort() {
+        List<String> expected = new ArrayList<>();
+        this.compose.serviceContainers().forEach((name, service) -> expected
+            .add(name + ":" + this.compose.environment(name).get("FOOBAR_MANAGEMENT_PORT")));
+        List<String> scraped = new ArrayList<>();
+        Matcher target = SCRAPE_TARGET.matcher(RepositoryFiles.read("monitoring/prometheus/prometheus-compose.yml"));
+        while (target.find()) {
+            scraped.add(target.group(1) + ":" + target.group(2));
+        }
+        scraped.remove("alertmanager:9093");
+        assertThat(scraped).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void shouldGivePrometheusAConfigurationPromtoolAccepts() throws Exception {
+        Path promtool = Commands.find("promtool");
+        assumeThat(promtool).as("promtool is not installed (apt-get install prometheus)").isNotNull();
+        assertThat(Commands.run(promtool.toString(), "check", "config",
+                RepositoryFiles.path("monitoring/prometheus/prometheus-compose.yml").toString()))
+            .contains("SUCCESS");
+    }
+
+    @Test
+    void shouldPinEveryImage() {
+        this.compose.services().forEach((name, service) -> {
+            String image = String.valueOf(service.get("image"));
+            if (image.startsWith("foobar/")) {
+                assertThat(image).as(name).endsWith(":" + ProjectVersion.get());
+            }
+            else {
+                assertThat(image).as(name).matches("[a-z/]+:v?\\d+\\.\\d+\\.\\d+@sha256:[0-9a-f]{64}");
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> dependencies(Map<String, Object> service) {
+        Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) service
+            .getOrDefault("depends_on", Map.of());
+        Map<String, String> conditions = new LinkedHashMap<>();
+        dependsOn.forEach((dependency, options) -> conditions.put(dependency, options.get("condition")));
+        return conditions;
+    }
+
+}

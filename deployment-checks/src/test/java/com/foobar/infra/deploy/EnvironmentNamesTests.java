@@ -1,0 +1,54 @@
+package com.foobar.infra.deploy;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every variable the container deployments give a service is one the service reads: a placeholder or key of its
+ * {@code application.yml}, a property of its {@code @ConfigurationProperties} records, or a Spring Boot property.
+ * A misspelt or renamed variable would otherwise be ignored without a word.
+ */
+class EnvironmentNamesTests {
+
+    @ParameterizedTest
+    @CsvSource({ "gateway-service", "web-service", "app-service" })
+    void shouldSetOnlyVariablesTheServiceBinds(String service) throws Exception {
+        Set<String> variables = new TreeSet<>(RepositoryFiles.serviceEnvironment(service).keySet());
+        ComposeFile compose = new ComposeFile("docker-compose.yml");
+        compose.serviceContainers().forEach((name, image) -> {
+            if (image.equals(service)) {
+                variables.addAll(compose.environment(name).keySet());
+            }
+        });
+        for (String overlay : RenderedOverlay.names()) {
+            Container container = RenderedOverlay.render(overlay).one(Deployment.class, service).getSpec()
+                .getTemplate().getSpec().getContainers().get(0);
+            container.getEnv().stream().map(EnvVar::getName).forEach(variables::add);
+        }
+        ServiceConfiguration configuration = ServiceConfiguration.of(service);
+        assertThat(variables).as(service).isNotEmpty().allSatisfy((variable) ->
+                assertThat(configuration.binds(variable)).as("%s binds %s", service, variable).isTrue());
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "FOOBAR_DATASOURCE_REPLICAS_X_URL", "FOOBAR_DATASOURCE_PRIMARY_ADDRESS", "FOOBAR_HTTP_PROT" })
+    void shouldRejectVariablesNoPropertyReads(String misspelt) throws Exception {
+        assertThat(ServiceConfiguration.of("app-service").binds(misspelt)).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "FOOBAR_GATEWAY_PUBLIC_HTTPS_PORT", "FOOBAR_GATEWAY_PUBLICHTTPSPORT", "FOOBAR_GATEWAY_BACKENDS_7_URI",
+            "FOOBAR_TOPOLOGY_HEADERS", "SPRING_CONFIG_IMPORT" })
+    void shouldAcceptTheSpellingsRelaxedBindingAccepts(String variable) throws Exception {
+        assertThat(ServiceConfiguration.of("gateway-service").binds(variable)).isTrue();
+    }
+
+}

@@ -1,0 +1,91 @@
+package com.foobar.infra.deploy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local launcher's default topology ({@code TopologyPlan.seedsDefault()}): node names, roles, ports and the
+ * variables each node is started with, the reference the container deployments are checked against.
+ *
+ * <p>Read by reflection from {@code local-launcher/target/classes} (on the test class path through surefire's
+ * {@code additionalClasspathElements}): the launcher is a Spring Boot executable jar, whose classes a Maven dependency
+ * cannot reach.
+ */
+final class LauncherTopology {
+
+    private static final String TOPOLOGY = "com.foobar.infra.launcher.topology.";
+
+    private LauncherTopology() {
+    }
+
+    /** One node of the plan: {@code role} as in {@code ./foobar status --json}, ports by purpose. */
+    record PlannedNode(String name, String role, Map<String, Integer> ports) {
+    }
+
+    static List<PlannedNode> nodes() {
+        List<?> nodes = (List<?>) invoke(plan(), "nodes");
+        return nodes.stream().map(LauncherTopology::plannedNode).toList();
+    }
+
+    /**
+     * The variables the launcher starts a service node with ({@code NodeEnvironment}), with placeholder credentials
+     * and certificate paths.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> environment(String nodeName) {
+        try {
+            Object plan = plan();
+            Class<?> credentialsType = Class.forName("com.foobar.infra.mariadb.DatabaseCredentials");
+            Object credentials = credentialsType.getConstructors()[0]
+                .newInstance("foobar", "admin", "secret", "foobar", "secret", "replication", "secret");
+            Object environment = Class.forName(TOPOLOGY + "NodeEnvironment")
+                .getConstructor(plan.getClass(), credentialsType, Path.class)
+                .newInstance(plan, credentials, Path.of("/tls"));
+            Object node = plan.getClass().getMethod("node", String.class).invoke(plan, nodeName);
+            return (Map<String, String>) environment.getClass()
+                .getMethod("of", node.getClass())
+                .invoke(environment, node);
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** The path the launcher polls to call a service node healthy. */
+    static String readinessPath() {
+        try {
+            return (String) Class.forName("com.foobar.infra.launcher.process.HealthProbe")
+                .getField("READINESS_PATH")
+                .get(null);
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static Object plan() {
+        try {
+            return Class.forName(TOPOLOGY + "TopologyPlan").getMethod("seedsDefault").invoke(null);
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new IllegalStateException("Build local-launcher first (./mvnw -pl deployment-checks -am ...)", ex);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PlannedNode plannedNode(Object node) {
+        return new PlannedNode((String) invoke(node, "name"), (String) invoke(invoke(node, "role"), "jsonName"),
+                (Map<String, Integer>) invoke(node, "ports"));
+    }
+
+    private static Object invoke(Object target, String accessor) {
+        try {
+            return target.getClass().getMethod(accessor).invoke(target);
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+}

@@ -1,0 +1,81 @@
+package com.foobar.infra.deploy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * A Kustomize overlay as {@code kubectl kustomize} renders it, parsed strictly into the Kubernetes API model.
+ *
+ * <p>{@code kubectl} comes from a package ({@code .ci/run} installs it); where it is missing the checks that need a
+ * rendering are skipped with that reason.
+ */
+record RenderedOverlay(String name, List<HasMetadata> objects) {
+
+    private static final Path KUBECTL = Commands.find("kubectl");
+
+    private static final Map<String, RenderedOverlay> RENDERED = new HashMap<>();
+
+    static List<String> names() throws IOException {
+        try (Stream<Path> overlays = Files.list(RepositoryFiles.path("k8s/overlays"))) {
+            return overlays.map((overlay) -> overlay.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** The rendering of {@code k8s/overlays/<name>}, made once per test run. */
+    static synchronized RenderedOverlay render(String name) throws Exception {
+        RenderedOverlay rendered = RENDERED.get(name);
+        if (rendered == null) {
+            rendered = renderNow(name);
+            RENDERED.put(name, rendered);
+        }
+        return rendered;
+    }
+
+    private static RenderedOverlay renderNow(String name) throws Exception {
+        assumeThat(KUBECTL).as("kubectl is not installed (apt-get install kubectl)").isNotNull();
+        // Debian's kubernetes-client 1.20 embeds kustomize 2, which predates components and labels.
+        assumeThat(Commands.run(KUBECTL.toString(), "version", "--client"))
+            .as("kubectl 1.24 or later (kustomize 4+) is needed")
+            .containsPattern("Kustomize Version: v([4-9]|\\d\\d)\\.");
+        String overlay = RepositoryFiles.path("k8s/overlays/" + name).toString();
+        String yaml = Commands.run(KUBECTL.toString(), "kustomize", overlay);
+        return new RenderedOverlay(name, StrictKubernetesParser.parseAll(yaml));
+    }
+
+    <T extends HasMetadata> List<T> all(Class<T> kind) {
+        return this.objects.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    <T extends HasMetadata> T one(Class<T> kind, String name) {
+        return all(kind).stream()
+            .filter((object) -> object.getMetadata().getName().equals(name))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no " + kind.getSimpleName() + " " + name + " in " + this.name));
+    }
+
+    /** Every pod template, by the name of the workload that owns it. */
+    List<Workload> workloads() {
+        Stream<Workload> deployments = all(Deployment.class).stream()
+            .map((d) -> new Workload(d.getMetadata().getName(), d.getSpec().getReplicas(), d.getSpec().getTemplate()));
+        Stream<Workload> statefulSets = all(StatefulSet.class).stream()
+            .map((s) -> new Workload(s.getMetadata().getName(), s.getSpec().getReplicas(), s.getSpec().getTemplate()));
+        return Stream.concat(deployments, statefulSets).toList();
+    }
+
+    /** A Deployment or StatefulSet. */
+    record Workload(String name, int replicas, PodTemplateSpec template) {
+    }
+
+}
