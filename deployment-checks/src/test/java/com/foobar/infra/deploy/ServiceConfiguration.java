@@ -26,8 +26,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * What configuration a service really reads, so that an environment variable can be checked against it: the
- * placeholders and keys of its {@code application.yml}, the {@code @ConfigurationProperties} records of the service
- * and of the project's libraries it depends on, and Spring Boot's own documented properties.
+ * placeholders and keys of its {@code application.yml}, the {@code @ConfigurationProperties} records and
+ * {@code @Value} properties of the service and of the project's libraries it depends on, and Spring Boot's own
+ * documented properties.
  *
  * <p>A variable binds when it names one of those properties the way Spring Boot's relaxed binding maps environment
  * variables: upper case, {@code _} for {@code .}, a dash dropped or written as {@code _}, list indexes as numbers.
@@ -38,6 +39,8 @@ final class ServiceConfiguration {
 
     private static final Pattern CONFIGURATION_PROPERTIES = Pattern
         .compile("@ConfigurationProperties\\(\"([a-z.-]+)\"\\)");
+
+    private static final Pattern VALUE = Pattern.compile("@Value\\(\"\\$\\{([a-z0-9.-]+)[:}]");
 
     private static final Pattern PROJECT_DEPENDENCY = Pattern
         .compile("<groupId>com\\.foobar\\.infra</groupId>\\s*<artifactId>([a-z-]+)</artifactId>");
@@ -67,7 +70,7 @@ final class ServiceConfiguration {
         }
         addKeys(List.of(), RepositoryFiles.yaml(service + "/src/main/resources/application.yml"));
         for (String module : modules(service)) {
-            addPropertiesRecords(module);
+            addPropertiesInCode(module);
         }
         addSpringBootMetadata();
     }
@@ -100,14 +103,19 @@ final class ServiceConfiguration {
         }
     }
 
-    private void addPropertiesRecords(String module) throws IOException, ClassNotFoundException {
+    private void addPropertiesInCode(String module) throws IOException, ClassNotFoundException {
         Path sources = RepositoryFiles.path(module + "/src/main/java");
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path file : files.filter((f) -> f.toString().endsWith(".java")).toList()) {
-                Matcher annotation = CONFIGURATION_PROPERTIES.matcher(Files.readString(file));
+                String source = Files.readString(file);
+                Matcher value = VALUE.matcher(source);
+                while (value.find()) {
+                    this.properties.add(List.of(value.group(1).split("\\.")));
+                }
+                Matcher annotation = CONFIGURATION_PROPERTIES.matcher(source);
                 if (annotation.find()) {
                     String className = sources.relativize(file).toString().replace('/', '.').replaceAll("\\.java$", "");
-                    Class<?> type = Class.forName(className);
+                    Class<?> type = ProjectClasses.load(className);
                     addRecord(List.of(type.getAnnotation(ConfigurationProperties.class).value().split("\\.")), type);
                 }
             }

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -102,23 +103,19 @@ class SourceOfTruthTests {
         }
     }
 
-    @ParameterizedTest
-    @CsvSource({ "gateway-service, FOOBAR_GATEWAY_BACKENDS_0_URI, web-service",
-            "web-service, FOOBAR_APP_URL, app-service" })
-    void shouldForwardToTheNextTiersPortEverywhere(String service, String variable, String upstream) throws Exception {
-        String port = ":" + RepositoryFiles.serviceEnvironment(upstream).get("FOOBAR_HTTP_PORT");
+    /** The gateways' upstreams are in their configuration file: {@code GatewayConfigFileTests}. */
+    @Test
+    void shouldForwardFromEachWebServerToItsApplicationServerOverHttps() throws Exception {
+        String port = ":" + RepositoryFiles.serviceEnvironment("app-service").get("FOOBAR_HTTP_PORT");
         this.compose.serviceContainers().forEach((name, image) -> {
-            if (image.equals(service)) {
-                this.compose.environment(name).forEach((key, value) -> {
-                    if (key.matches(variable.replace("_0_", "_\\d+_"))) {
-                        assertThat(value).as(name + " " + key).endsWith(port);
-                    }
-                });
+            if (image.equals("web-service")) {
+                assertThat(this.compose.environment(name)).as(name)
+                    .containsEntry("FOOBAR_APP_URL", "https://" + name.replace("web-", "app-") + port);
             }
         });
         for (String overlay : RenderedOverlay.names()) {
-            assertThat(variables(RenderedOverlay.render(overlay), service).get(variable))
-                .isEqualTo("http://" + upstream + port);
+            assertThat(variables(RenderedOverlay.render(overlay), "web-service").get("FOOBAR_APP_URL")).as(overlay)
+                .isEqualTo("https://app-service" + port);
         }
     }
 
