@@ -8,6 +8,7 @@ import java.lang.reflect.Type;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * What configuration a service really reads, so that an environment variable can be checked against it: the
@@ -73,6 +75,20 @@ final class ServiceConfiguration {
             addPropertiesInCode(module);
         }
         addSpringBootMetadata();
+    }
+
+    /**
+     * How long the service may take to stop after {@code SIGTERM} with these variables: the web tier's drain
+     * ({@code FOOBAR_SHUTDOWN_DRAIN}), then the graceful shutdown ({@code spring.lifecycle.timeout-per-shutdown-phase}
+     * of its {@code application.yml}, Spring Boot's 30 s when unset).
+     */
+    static Duration shutdownTime(String service, Map<String, String> environment) {
+        Map<String, Object> yaml = RepositoryFiles.yaml(service + "/src/main/resources/application.yml");
+        Object spring = yaml.getOrDefault("spring", Map.of());
+        Object lifecycle = (spring instanceof Map<?, ?> map) ? map.get("lifecycle") : null;
+        Object phase = (lifecycle instanceof Map<?, ?> map) ? map.get("timeout-per-shutdown-phase") : null;
+        Duration drain = DurationStyle.detectAndParse(environment.getOrDefault("FOOBAR_SHUTDOWN_DRAIN", "0s"));
+        return drain.plus(DurationStyle.detectAndParse((phase != null) ? phase.toString() : "30s"));
     }
 
     boolean binds(String variable) {

@@ -1,16 +1,13 @@
 package com.foobar.infra.deploy;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -56,7 +53,7 @@ class SourceOfTruthTests {
             }
         });
         for (String overlay : RenderedOverlay.names()) {
-            Set<String> variables = variables(RenderedOverlay.render(overlay), service).keySet();
+            Set<String> variables = RenderedOverlay.render(overlay).environment(service).keySet();
             assertThat(shapes(variables)).as("%s in %s", service, overlay).containsAll(launcher);
         }
     }
@@ -114,7 +111,7 @@ class SourceOfTruthTests {
             }
         });
         for (String overlay : RenderedOverlay.names()) {
-            assertThat(variables(RenderedOverlay.render(overlay), "web-service").get("FOOBAR_APP_URL")).as(overlay)
+            assertThat(RenderedOverlay.render(overlay).environment("web-service").get("FOOBAR_APP_URL")).as(overlay)
                 .isEqualTo("https://app-service" + port);
         }
     }
@@ -155,16 +152,6 @@ class SourceOfTruthTests {
 
     private static Container container(RenderedOverlay rendered, String service) {
         return rendered.one(Deployment.class, service).getSpec().getTemplate().getSpec().getContainers().get(0);
-    }
-
-    private static Map<String, String> variables(RenderedOverlay rendered, String service) {
-        Container container = container(rendered, service);
-        Map<String, String> variables = new HashMap<>();
-        for (EnvFromSource source : container.getEnvFrom()) {
-            variables.putAll(rendered.one(ConfigMap.class, source.getConfigMapRef().getName()).getData());
-        }
-        container.getEnv().forEach((variable) -> variables.put(variable.getName(), variable.getValue()));
-        return variables;
     }
 
     /** Variable names with list indexes replaced, so that three backends and one compare by kind. */
