@@ -49,8 +49,8 @@ class EnvironmentNamesTests {
 
     @ParameterizedTest
     @CsvSource({ "gateway-service, FOOBAR_GATEWAY_PUBLIC_HTTPS_PORT", "gateway-service, FOOBAR_GATEWAY_PUBLICHTTPSPORT",
-            "gateway-service, FOOBAR_GATEWAY_GROUPS_WEBSERVICE_BACKENDS_7_URI", "gateway-service, FOOBAR_TOPOLOGY_HEADERS",
-            "gateway-service, SPRING_CONFIG_IMPORT",
+            "gateway-service, FOOBAR_GATEWAY_GROUPS_WEBSERVICE_BACKENDS_7_URI",
+            "gateway-service, FOOBAR_TOPOLOGY_HEADERS", "gateway-service, SPRING_CONFIG_IMPORT",
             // A library's record (internal-tls) and a property the code reads with @Value (DrainBeforeShutdown).
             "web-service, FOOBAR_INTERNAL_TLS_CALLER_CA", "web-service, FOOBAR_SHUTDOWN_DRAIN" })
     void shouldAcceptTheSpellingsRelaxedBindingAccepts(String service, String variable) throws Exception {

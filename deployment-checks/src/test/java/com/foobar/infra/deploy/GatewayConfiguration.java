@@ -59,23 +59,15 @@ final class GatewayConfiguration {
         }
         Map<String, Group> read = new LinkedHashMap<>();
         groups.forEach((name, group) -> {
-            Object check = get(group, "healthCheck");
-            List<Backend> backends = ((List<?>) get(group, "backends")).stream()
-                .map((server) -> new Backend((String) get(server, "name"), (URI) get(server, "uri"),
-                        (URI) get(server, "healthUri")))
+            Object check = ProjectClasses.call(group, "healthCheck");
+            List<Backend> backends = ((List<?>) ProjectClasses.call(group, "backends")).stream()
+                .map((server) -> new Backend((String) ProjectClasses.call(server, "name"),
+                        (URI) ProjectClasses.call(server, "uri"), (URI) ProjectClasses.call(server, "healthUri")))
                 .toList();
-            read.put((String) name, new Group((Duration) get(check, "interval"), (int) get(check, "fall"), backends));
+            read.put((String) name, new Group((Duration) ProjectClasses.call(check, "interval"),
+                    (int) ProjectClasses.call(check, "fall"), backends));
         });
         return read;
-    }
-
-    private static Object get(Object target, String accessor) {
-        try {
-            return target.getClass().getMethod(accessor).invoke(target);
-        }
-        catch (ReflectiveOperationException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 
 }

@@ -26,7 +26,7 @@ final class LauncherTopology {
     }
 
     static List<PlannedNode> nodes() {
-        List<?> nodes = (List<?>) invoke(plan(), "nodes");
+        List<?> nodes = (List<?>) ProjectClasses.call(plan(), "nodes");
         return nodes.stream().map(LauncherTopology::plannedNode).toList();
     }
 
@@ -77,17 +77,9 @@ final class LauncherTopology {
 
     @SuppressWarnings("unchecked")
     private static PlannedNode plannedNode(Object node) {
-        return new PlannedNode((String) invoke(node, "name"), (String) invoke(invoke(node, "role"), "jsonName"),
-                (Map<String, Integer>) invoke(node, "ports"));
-    }
-
-    private static Object invoke(Object target, String accessor) {
-        try {
-            return target.getClass().getMethod(accessor).invoke(target);
-        }
-        catch (ReflectiveOperationException ex) {
-            throw new IllegalStateException(ex);
-        }
+        Object role = ProjectClasses.call(node, "role");
+        return new PlannedNode((String) ProjectClasses.call(node, "name"),
+                (String) ProjectClasses.call(role, "jsonName"), (Map<String, Integer>) ProjectClasses.call(node, "ports"));
     }
 
 }

@@ -32,6 +32,16 @@ final class ProjectClasses {
         return Class.forName(className, true, LOADER);
     }
 
+    /** Calls a public no-argument method, such as a record's accessor, of an object of those classes. */
+    static Object call(Object target, String method) {
+        try {
+            return target.getClass().getMethod(method).invoke(target);
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     private static URL[] urls() {
         List<URL> urls = new ArrayList<>();
         Matcher module = MODULE.matcher(RepositoryFiles.read("pom.xml"));
