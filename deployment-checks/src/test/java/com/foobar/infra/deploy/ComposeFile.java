@@ -57,6 +57,12 @@ final class ComposeFile {
         return variables;
     }
 
+    /** A container's volumes, in compose's long syntax (the only one this file uses). */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> volumes(String name) {
+        return (List<Map<String, Object>>) this.services.get(name).getOrDefault("volumes", List.of());
+    }
+
     @SuppressWarnings("unchecked")
     List<String> list(String name, String key) {
         return (List<String>) this.services.get(name).getOrDefault(key, List.of());

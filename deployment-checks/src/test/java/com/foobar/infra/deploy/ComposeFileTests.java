@@ -1,6 +1,7 @@
 package com.foobar.infra.deploy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.convert.DurationStyle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -110,6 +113,67 @@ class ComposeFileTests {
         assertThat(Commands.run(promtool.toString(), "check", "config",
                 RepositoryFiles.path("monitoring/prometheus/prometheus-compose.yml").toString()))
             .contains("SUCCESS");
+    }
+
+    @Test
+    void shouldGiveEveryServiceTimeToDrainAndShutDownGracefullyBeforeDockerKillsIt() {
+        this.compose.serviceContainers().forEach((name, service) -> {
+            Duration grace = DurationStyle.detectAndParse(String.valueOf(this.compose.service(name)
+                .getOrDefault("stop_grace_period", "10s")));
+            assertThat(grace).as(name)
+                .isGreaterThan(ServiceConfiguration.shutdownTime(service, this.compose.environment(name)));
+        });
+    }
+
+    @Test
+    void shouldBindMountOnlyWhatTheRepositoryHas() {
+        this.compose.services().keySet().forEach((name) -> this.compose.volumes(name).forEach((volume) -> {
+            if ("bind".equals(volume.get("type"))) {
+                assertThat(RepositoryFiles.path(String.valueOf(volume.get("source")))).as(name).exists();
+            }
+        }));
+    }
+
+    @Test
+    void shouldProvisionGrafanaWithTheLocalDashboardsAndTheComposePrometheus() {
+        Map<String, Object> local = RepositoryFiles.yaml("monitoring/grafana/provisioning/datasources/prometheus.yml");
+        Map<String, Object> composed = RepositoryFiles.yaml("docker/grafana/datasources/prometheus.yml");
+        Map<String, Object> source = datasource(composed);
+        assertThat(source).containsEntry("url", "http://prometheus:9090");
+        assertThat(this.compose.services()).containsKey("prometheus");
+        Map<String, Object> localSource = new LinkedHashMap<>(datasource(local));
+        localSource.put("url", source.get("url"));
+        assertThat(source).isEqualTo(localSource);
+        assertThat(this.compose.volumes("grafana")).anySatisfy((volume) -> assertThat(volume)
+            .containsEntry("source", "./docker/grafana/datasources")
+            .containsEntry("target", "/etc/grafana/provisioning/datasources"));
+        // The dashboard provider reads ${FOOBAR_ROOT}/monitoring/grafana/dashboards.
+        String dashboards = this.compose.environment("grafana").get("FOOBAR_ROOT") + "/monitoring/grafana/dashboards";
+        assertThat(RepositoryFiles.read("monitoring/grafana/provisioning/dashboards/foobar.yml"))
+            .contains("path: ${FOOBAR_ROOT}/monitoring/grafana/dashboards");
+        assertThat(this.compose.volumes("grafana")).anySatisfy((volume) -> assertThat(volume)
+            .containsEntry("source", "./monitoring/grafana/dashboards")
+            .containsEntry("target", dashboards));
+    }
+
+    @Test
+    void shouldRelabelTheApplicationServersMetricsAsTheLocalPrometheusDoes() {
+        assertThat(scrapeJob("monitoring/prometheus/prometheus-compose.yml", "app").get("metric_relabel_configs"))
+            .isNotNull()
+            .isEqualTo(scrapeJob("monitoring/prometheus/prometheus.yml", "app").get("metric_relabel_configs"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> datasource(Map<String, Object> provisioning) {
+        return ((List<Map<String, Object>>) provisioning.get("datasources")).getFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> scrapeJob(String file, String job) {
+        return ((List<Map<String, Object>>) RepositoryFiles.yaml(file).get("scrape_configs")).stream()
+            .filter((config) -> job.equals(config.get("job_name")))
+            .findFirst()
+            .orElseThrow();
     }
 
     @Test

@@ -39,16 +39,22 @@ class EnvironmentNamesTests {
     }
 
     @ParameterizedTest
-    @CsvSource({ "FOOBAR_DATASOURCE_REPLICAS_X_URL", "FOOBAR_DATASOURCE_PRIMARY_ADDRESS", "FOOBAR_HTTP_PROT" })
-    void shouldRejectVariablesNoPropertyReads(String misspelt) throws Exception {
-        assertThat(ServiceConfiguration.of("app-service").binds(misspelt)).isFalse();
+    @CsvSource({ "app-service, FOOBAR_DATASOURCE_REPLICAS_X_URL", "app-service, FOOBAR_DATASOURCE_PRIMARY_ADDRESS",
+            "app-service, FOOBAR_HTTP_PROT", "web-service, FOOBAR_SHUTDOWN_DRAINS",
+            // Retired when the gateway's backends moved to its configuration file (FOOBAR_GATEWAY_CONFIG).
+            "gateway-service, FOOBAR_GATEWAY_BACKENDS_0_URI" })
+    void shouldRejectVariablesNoPropertyReads(String service, String misspelt) throws Exception {
+        assertThat(ServiceConfiguration.of(service).binds(misspelt)).isFalse();
     }
 
     @ParameterizedTest
-    @CsvSource({ "FOOBAR_GATEWAY_PUBLIC_HTTPS_PORT", "FOOBAR_GATEWAY_PUBLICHTTPSPORT", "FOOBAR_GATEWAY_BACKENDS_7_URI",
-            "FOOBAR_TOPOLOGY_HEADERS", "SPRING_CONFIG_IMPORT" })
-    void shouldAcceptTheSpellingsRelaxedBindingAccepts(String variable) throws Exception {
-        assertThat(ServiceConfiguration.of("gateway-service").binds(variable)).isTrue();
+    @CsvSource({ "gateway-service, FOOBAR_GATEWAY_PUBLIC_HTTPS_PORT", "gateway-service, FOOBAR_GATEWAY_PUBLICHTTPSPORT",
+            "gateway-service, FOOBAR_GATEWAY_GROUPS_WEBSERVICE_BACKENDS_7_URI",
+            "gateway-service, FOOBAR_TOPOLOGY_HEADERS", "gateway-service, SPRING_CONFIG_IMPORT",
+            // A library's record (internal-tls) and a property the code reads with @Value (DrainBeforeShutdown).
+            "web-service, FOOBAR_INTERNAL_TLS_CALLER_CA", "web-service, FOOBAR_SHUTDOWN_DRAIN" })
+    void shouldAcceptTheSpellingsRelaxedBindingAccepts(String service, String variable) throws Exception {
+        assertThat(ServiceConfiguration.of(service).binds(variable)).isTrue();
     }
 
 }

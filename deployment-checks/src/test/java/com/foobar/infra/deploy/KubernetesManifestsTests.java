@@ -1,5 +1,6 @@
 package com.foobar.infra.deploy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -91,6 +92,19 @@ class KubernetesManifestsTests {
 
     @ParameterizedTest
     @MethodSource("overlays")
+    void shouldGiveEveryServiceTimeToDrainAndShutDownGracefullyBeforeTheKubeletKillsIt(String overlay)
+            throws Exception {
+        RenderedOverlay rendered = RenderedOverlay.render(overlay);
+        for (String service : List.of("gateway-service", "web-service", "app-service")) {
+            Long grace = rendered.one(Deployment.class, service).getSpec().getTemplate().getSpec()
+                .getTerminationGracePeriodSeconds();
+            assertThat(Duration.ofSeconds((grace != null) ? grace : 30)).as(service)
+                .isGreaterThan(ServiceConfiguration.shutdownTime(service, rendered.environment(service)));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
     void shouldPinEveryImage(String overlay) throws Exception {
         for (RenderedOverlay.Workload workload : RenderedOverlay.render(overlay).workloads()) {
             for (Container container : workload.template().getSpec().getContainers()) {
@@ -159,6 +173,13 @@ class KubernetesManifestsTests {
             .containsExactlyInAnyOrder("gateway-service-management", "web-service", "app-service")
             .allSatisfy((name) -> assertThat(production.one(Service.class, name).getMetadata().getLabels())
                 .containsAllEntriesOf(scraped));
+        // The alerts use db_node, the router's node tag renamed as monitoring/prometheus/prometheus.yml renames it.
+        assertThat(production.one(ServiceMonitor.class, "foobar-services").getSpec().getEndpoints().getFirst()
+            .getMetricRelabelings())
+            .anySatisfy((relabel) -> {
+                assertThat(relabel.getSourceLabels()).containsExactly("exported_node");
+                assertThat(relabel.getTargetLabel()).isEqualTo("db_node");
+            });
         assertThat(production.all(PrometheusRule.class)).hasSize(1);
         Map<String, Object> rules = RepositoryFiles.yaml("k8s/overlays/production/prometheus-rules.yaml");
         assertThat(rules.get("spec")).isEqualTo(RepositoryFiles.yaml("monitoring/prometheus/alerts.yml"));

@@ -8,13 +8,15 @@ import java.util.Map;
  * The local launcher's default topology ({@code TopologyPlan.seedsDefault()}): node names, roles, ports and the
  * variables each node is started with, the reference the container deployments are checked against.
  *
- * <p>Read by reflection from {@code local-launcher/target/classes} (on the test class path through surefire's
- * {@code additionalClasspathElements}): the launcher is a Spring Boot executable jar, whose classes a Maven dependency
- * cannot reach.
+ * <p>Read by reflection from {@code local-launcher/target/classes} ({@link ProjectClasses}): the launcher is a Spring
+ * Boot executable jar, whose classes a Maven dependency cannot reach.
  */
 final class LauncherTopology {
 
     private static final String TOPOLOGY = "com.foobar.infra.launcher.topology.";
+
+    /** The topology's folder given to {@code NodeEnvironment}, so certificate paths in its variables start here. */
+    static final Path HOME = Path.of("/foobar-home");
 
     private LauncherTopology() {
     }
@@ -24,24 +26,24 @@ final class LauncherTopology {
     }
 
     static List<PlannedNode> nodes() {
-        List<?> nodes = (List<?>) invoke(plan(), "nodes");
+        List<?> nodes = (List<?>) ProjectClasses.call(plan(), "nodes");
         return nodes.stream().map(LauncherTopology::plannedNode).toList();
     }
 
     /**
      * The variables the launcher starts a service node with ({@code NodeEnvironment}), with placeholder credentials
-     * and certificate paths.
+     * and the topology's folder at {@link #HOME} (nothing is read or written there).
      */
     @SuppressWarnings("unchecked")
     static Map<String, String> environment(String nodeName) {
         try {
             Object plan = plan();
-            Class<?> credentialsType = Class.forName("com.foobar.infra.mariadb.DatabaseCredentials");
+            Class<?> credentialsType = ProjectClasses.load("com.foobar.infra.mariadb.DatabaseCredentials");
             Object credentials = credentialsType.getConstructors()[0]
                 .newInstance("foobar", "admin", "secret", "foobar", "secret", "replication", "secret");
-            Object environment = Class.forName(TOPOLOGY + "NodeEnvironment")
+            Object environment = ProjectClasses.load(TOPOLOGY + "NodeEnvironment")
                 .getConstructor(plan.getClass(), credentialsType, Path.class)
-                .newInstance(plan, credentials, Path.of("/tls"));
+                .newInstance(plan, credentials, HOME);
             Object node = plan.getClass().getMethod("node", String.class).invoke(plan, nodeName);
             return (Map<String, String>) environment.getClass()
                 .getMethod("of", node.getClass())
@@ -55,7 +57,7 @@ final class LauncherTopology {
     /** The path the launcher polls to call a service node healthy. */
     static String readinessPath() {
         try {
-            return (String) Class.forName("com.foobar.infra.launcher.process.HealthProbe")
+            return (String) ProjectClasses.load("com.foobar.infra.launcher.process.HealthProbe")
                 .getField("READINESS_PATH")
                 .get(null);
         }
@@ -66,7 +68,7 @@ final class LauncherTopology {
 
     private static Object plan() {
         try {
-            return Class.forName(TOPOLOGY + "TopologyPlan").getMethod("seedsDefault").invoke(null);
+            return ProjectClasses.load(TOPOLOGY + "TopologyPlan").getMethod("seedsDefault").invoke(null);
         }
         catch (ReflectiveOperationException ex) {
             throw new IllegalStateException("Build local-launcher first (./mvnw -pl deployment-checks -am ...)", ex);
@@ -75,17 +77,9 @@ final class LauncherTopology {
 
     @SuppressWarnings("unchecked")
     private static PlannedNode plannedNode(Object node) {
-        return new PlannedNode((String) invoke(node, "name"), (String) invoke(invoke(node, "role"), "jsonName"),
-                (Map<String, Integer>) invoke(node, "ports"));
-    }
-
-    private static Object invoke(Object target, String accessor) {
-        try {
-            return target.getClass().getMethod(accessor).invoke(target);
-        }
-        catch (ReflectiveOperationException ex) {
-            throw new IllegalStateException(ex);
-        }
+        Object role = ProjectClasses.call(node, "role");
+        return new PlannedNode((String) ProjectClasses.call(node, "name"),
+                (String) ProjectClasses.call(role, "jsonName"), (Map<String, Integer>) ProjectClasses.call(node, "ports"));
     }
 
 }

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -63,6 +66,18 @@ record RenderedOverlay(String name, List<HasMetadata> objects) {
             .filter((object) -> object.getMetadata().getName().equals(name))
             .findFirst()
             .orElseThrow(() -> new AssertionError("no " + kind.getSimpleName() + " " + name + " in " + this.name));
+    }
+
+    /** The variables of a Deployment's container: its ConfigMaps ({@code envFrom}), then its own {@code env}. */
+    Map<String, String> environment(String deployment) {
+        Container container = one(Deployment.class, deployment).getSpec().getTemplate().getSpec().getContainers()
+            .getFirst();
+        Map<String, String> variables = new HashMap<>();
+        for (EnvFromSource source : container.getEnvFrom()) {
+            variables.putAll(one(ConfigMap.class, source.getConfigMapRef().getName()).getData());
+        }
+        container.getEnv().forEach((variable) -> variables.put(variable.getName(), variable.getValue()));
+        return variables;
     }
 
     /** Every pod template, by the name of the workload that owns it. */

@@ -8,6 +8,7 @@ import java.lang.reflect.Type;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,11 +24,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * What configuration a service really reads, so that an environment variable can be checked against it: the
- * placeholders and keys of its {@code application.yml}, the {@code @ConfigurationProperties} records of the service
- * and of the project's libraries it depends on, and Spring Boot's own documented properties.
+ * placeholders and keys of its {@code application.yml}, the {@code @ConfigurationProperties} records and
+ * {@code @Value} properties of the service and of the project's libraries it depends on, and Spring Boot's own
+ * documented properties.
  *
  * <p>A variable binds when it names one of those properties the way Spring Boot's relaxed binding maps environment
  * variables: upper case, {@code _} for {@code .}, a dash dropped or written as {@code _}, list indexes as numbers.
@@ -38,6 +41,8 @@ final class ServiceConfiguration {
 
     private static final Pattern CONFIGURATION_PROPERTIES = Pattern
         .compile("@ConfigurationProperties\\(\"([a-z.-]+)\"\\)");
+
+    private static final Pattern VALUE = Pattern.compile("@Value\\(\"\\$\\{([a-z0-9.-]+)[:}]");
 
     private static final Pattern PROJECT_DEPENDENCY = Pattern
         .compile("<groupId>com\\.foobar\\.infra</groupId>\\s*<artifactId>([a-z-]+)</artifactId>");
@@ -67,9 +72,23 @@ final class ServiceConfiguration {
         }
         addKeys(List.of(), RepositoryFiles.yaml(service + "/src/main/resources/application.yml"));
         for (String module : modules(service)) {
-            addPropertiesRecords(module);
+            addPropertiesInCode(module);
         }
         addSpringBootMetadata();
+    }
+
+    /**
+     * How long the service may take to stop after {@code SIGTERM} with these variables: the web tier's drain
+     * ({@code FOOBAR_SHUTDOWN_DRAIN}), then the graceful shutdown ({@code spring.lifecycle.timeout-per-shutdown-phase}
+     * of its {@code application.yml}, Spring Boot's 30 s when unset).
+     */
+    static Duration shutdownTime(String service, Map<String, String> environment) {
+        Map<String, Object> yaml = RepositoryFiles.yaml(service + "/src/main/resources/application.yml");
+        Object spring = yaml.getOrDefault("spring", Map.of());
+        Object lifecycle = (spring instanceof Map<?, ?> map) ? map.get("lifecycle") : null;
+        Object phase = (lifecycle instanceof Map<?, ?> map) ? map.get("timeout-per-shutdown-phase") : null;
+        Duration drain = DurationStyle.detectAndParse(environment.getOrDefault("FOOBAR_SHUTDOWN_DRAIN", "0s"));
+        return drain.plus(DurationStyle.detectAndParse((phase != null) ? phase.toString() : "30s"));
     }
 
     boolean binds(String variable) {
@@ -100,14 +119,19 @@ final class ServiceConfiguration {
         }
     }
 
-    private void addPropertiesRecords(String module) throws IOException, ClassNotFoundException {
+    private void addPropertiesInCode(String module) throws IOException, ClassNotFoundException {
         Path sources = RepositoryFiles.path(module + "/src/main/java");
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path file : files.filter((f) -> f.toString().endsWith(".java")).toList()) {
-                Matcher annotation = CONFIGURATION_PROPERTIES.matcher(Files.readString(file));
+                String source = Files.readString(file);
+                Matcher value = VALUE.matcher(source);
+                while (value.find()) {
+                    this.properties.add(List.of(value.group(1).split("\\.")));
+                }
+                Matcher annotation = CONFIGURATION_PROPERTIES.matcher(source);
                 if (annotation.find()) {
                     String className = sources.relativize(file).toString().replace('/', '.').replaceAll("\\.java$", "");
-                    Class<?> type = Class.forName(className);
+                    Class<?> type = ProjectClasses.load(className);
                     addRecord(List.of(type.getAnnotation(ConfigurationProperties.class).value().split("\\.")), type);
                 }
             }

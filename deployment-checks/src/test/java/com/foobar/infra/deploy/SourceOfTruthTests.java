@@ -1,19 +1,17 @@
 package com.foobar.infra.deploy;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -55,7 +53,7 @@ class SourceOfTruthTests {
             }
         });
         for (String overlay : RenderedOverlay.names()) {
-            Set<String> variables = variables(RenderedOverlay.render(overlay), service).keySet();
+            Set<String> variables = RenderedOverlay.render(overlay).environment(service).keySet();
             assertThat(shapes(variables)).as("%s in %s", service, overlay).containsAll(launcher);
         }
     }
@@ -102,23 +100,19 @@ class SourceOfTruthTests {
         }
     }
 
-    @ParameterizedTest
-    @CsvSource({ "gateway-service, FOOBAR_GATEWAY_BACKENDS_0_URI, web-service",
-            "web-service, FOOBAR_APP_URL, app-service" })
-    void shouldForwardToTheNextTiersPortEverywhere(String service, String variable, String upstream) throws Exception {
-        String port = ":" + RepositoryFiles.serviceEnvironment(upstream).get("FOOBAR_HTTP_PORT");
+    /** The gateways' upstreams are in their configuration file: {@code GatewayConfigFileTests}. */
+    @Test
+    void shouldForwardFromEachWebServerToItsApplicationServerOverHttps() throws Exception {
+        String port = ":" + RepositoryFiles.serviceEnvironment("app-service").get("FOOBAR_HTTP_PORT");
         this.compose.serviceContainers().forEach((name, image) -> {
-            if (image.equals(service)) {
-                this.compose.environment(name).forEach((key, value) -> {
-                    if (key.matches(variable.replace("_0_", "_\\d+_"))) {
-                        assertThat(value).as(name + " " + key).endsWith(port);
-                    }
-                });
+            if (image.equals("web-service")) {
+                assertThat(this.compose.environment(name)).as(name)
+                    .containsEntry("FOOBAR_APP_URL", "https://" + name.replace("web-", "app-") + port);
             }
         });
         for (String overlay : RenderedOverlay.names()) {
-            assertThat(variables(RenderedOverlay.render(overlay), service).get(variable))
-                .isEqualTo("http://" + upstream + port);
+            assertThat(RenderedOverlay.render(overlay).environment("web-service").get("FOOBAR_APP_URL")).as(overlay)
+                .isEqualTo("https://app-service" + port);
         }
     }
 
@@ -158,16 +152,6 @@ class SourceOfTruthTests {
 
     private static Container container(RenderedOverlay rendered, String service) {
         return rendered.one(Deployment.class, service).getSpec().getTemplate().getSpec().getContainers().get(0);
-    }
-
-    private static Map<String, String> variables(RenderedOverlay rendered, String service) {
-        Container container = container(rendered, service);
-        Map<String, String> variables = new HashMap<>();
-        for (EnvFromSource source : container.getEnvFrom()) {
-            variables.putAll(rendered.one(ConfigMap.class, source.getConfigMapRef().getName()).getData());
-        }
-        container.getEnv().forEach((variable) -> variables.put(variable.getName(), variable.getValue()));
-        return variables;
     }
 
     /** Variable names with list indexes replaced, so that three backends and one compare by kind. */
