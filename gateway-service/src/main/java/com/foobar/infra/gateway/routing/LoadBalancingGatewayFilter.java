@@ -21,7 +21,6 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseCookie;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -96,7 +95,7 @@ public class LoadBalancingGatewayFilter implements GlobalFilter, Ordered {
         if (stickyCookie != null) {
             stick(exchange, stickyCookie, group.stickyToken(backend), stickyToken);
         }
-        Attempt attempt = new Attempt(group, backend);
+        BackendAttempt attempt = new BackendAttempt(group, backend, this.metrics);
         return chain.filter(exchange)
             .then(Mono.defer(() -> (exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR) != null)
                     ? Mono.<Void>empty() : Mono.error(new NoResponseException(backend.name()))))
@@ -137,57 +136,6 @@ public class LoadBalancingGatewayFilter implements GlobalFilter, Ordered {
         if (!token.equals(sent)) {
             exchange.getResponse().getCookies().set(name, ResponseCookie.from(name, token)
                 .path("/").httpOnly(true).secure(true).sameSite("Lax").build());
-        }
-    }
-
-    /** One try of one backend, accounted for exactly once whatever way it ends. */
-    private final class Attempt {
-
-        private final BackendGroup group;
-
-        private final Backend backend;
-
-        private final long start = System.nanoTime();
-
-        private boolean done;
-
-        Attempt(BackendGroup group, Backend backend) {
-            this.group = group;
-            this.backend = backend;
-            backend.started();
-        }
-
-        void answered(ServerWebExchange exchange) {
-            HttpStatusCode status = exchange.getResponse().getStatusCode();
-            int code = (status != null) ? status.value() : 502;
-            if (finish(code >= 500)) {
-                LoadBalancingGatewayFilter.this.metrics.answered(this.group.name(), this.backend, code,
-                        System.nanoTime() - this.start);
-            }
-        }
-
-        void failed(Failure failure) {
-            if (finish(true)) {
-                LoadBalancingGatewayFilter.this.metrics.failed(this.group.name(), this.backend, failure.kind());
-            }
-        }
-
-        void cancelled() {
-            finish(false);
-        }
-
-        private synchronized boolean finish(boolean failed) {
-            if (this.done) {
-                return false;
-            }
-            this.done = true;
-            if (this.backend.finished(failed, this.group.properties().ejection())) {
-                logger.warn("Backend {}/{} ejected for {} after {} errors in a row", this.group.name(),
-                        this.backend.name(), this.group.properties().ejection().coolDown(),
-                        this.group.properties().ejection().consecutiveErrors());
-                LoadBalancingGatewayFilter.this.metrics.ejected(this.group.name(), this.backend);
-            }
-            return true;
         }
     }
 }
