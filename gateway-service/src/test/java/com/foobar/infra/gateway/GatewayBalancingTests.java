@@ -26,8 +26,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,26 +41,16 @@ import static org.awaitility.Awaitility.await;
         "foobar.gateway.http-redirect-port=0", "foobar.gateway.config-poll-interval=100ms",
         "foobar.gateway.rate-limit.enabled=false", "foobar.topology.headers-enabled=true" })
 @ExtendWith(OutputCaptureExtension.class)
-class GatewayBalancingTests {
+class GatewayBalancingTests extends GatewayWithBackendProcesses {
 
     private static final String[] GROUPS = { "rr", "weighted", "least", "hash", "sticky" };
-
-    private static final SelfSignedCertificate certificate = SelfSignedCertificate.create();
 
     private static final List<BackendProcess> backends = BackendProcess.startAll("b", 3);
 
     private static final Path configFile = GatewayTestFiles.temporaryFile("gateway", ".yml");
 
-    @LocalServerPort
-    private int httpsPort;
-
-    @LocalManagementPort
-    private int managementPort;
-
     @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("FOOBAR_TLS_CERTIFICATE", certificate::certificateLocation);
-        registry.add("FOOBAR_TLS_PRIVATE_KEY", certificate::privateKeyLocation);
+    static void groups(DynamicPropertyRegistry registry) {
         registry.add("foobar.gateway.config-file", configFile::toString);
         for (int i = 0; i < GROUPS.length; i++) {
             String route = "spring.cloud.gateway.server.webflux.routes[" + i + "].";
@@ -77,7 +65,6 @@ class GatewayBalancingTests {
     @AfterAll
     static void stop() {
         backends.forEach(BackendProcess::close);
-        certificate.delete();
     }
 
     @BeforeEach
@@ -171,10 +158,6 @@ class GatewayBalancingTests {
         assertThat(stats).contains("\"rr\":[{\"name\":\"b-1\"", "\"state\":\"UP\"", "\"weight\":5");
         assertThat(GatewayTestFiles.get(this.managementPort, "/actuator/stats")).contains("<table>", "b-3", "UP");
         assertThat(client().get("/actuator/stats").statusCode()).isEqualTo(404);
-    }
-
-    private GatewayClient client() {
-        return new GatewayClient(certificate.trustingContext(), this.httpsPort);
     }
 
     private static GroupsFile groups(List<BackendProcess> members) {

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,24 +38,14 @@ import static org.awaitility.Awaitility.await;
         "spring.cloud.gateway.server.webflux.routes[1].id=unchecked",
         "spring.cloud.gateway.server.webflux.routes[1].uri=lb://unchecked",
         "spring.cloud.gateway.server.webflux.routes[1].predicates[0]=Path=/unchecked/**" })
-class GatewayFailoverTests {
-
-    private static final SelfSignedCertificate certificate = SelfSignedCertificate.create();
+class GatewayFailoverTests extends GatewayWithBackendProcesses {
 
     private static final List<BackendProcess> backends = BackendProcess.startAll("f", 3);
 
     private static final Path configFile = GatewayTestFiles.temporaryFile("gateway", ".yml");
 
-    @LocalServerPort
-    private int httpsPort;
-
-    @LocalManagementPort
-    private int managementPort;
-
     @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("FOOBAR_TLS_CERTIFICATE", certificate::certificateLocation);
-        registry.add("FOOBAR_TLS_PRIVATE_KEY", certificate::privateKeyLocation);
+    static void groups(DynamicPropertyRegistry registry) {
         registry.add("foobar.gateway.config-file", configFile::toString);
         new GroupsFile()
             .group("checked", List.of("health-check:", "  interval: 200ms", "  timeout: 500ms", "  fall: 3",
@@ -70,7 +58,6 @@ class GatewayFailoverTests {
     @AfterAll
     static void stop() {
         backends.forEach(BackendProcess::close);
-        certificate.delete();
     }
 
     @BeforeEach
@@ -183,14 +170,6 @@ class GatewayFailoverTests {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(servedBy(response)).isNotEqualTo("f-1");
         }
-    }
-
-    private GatewayClient client() {
-        return new GatewayClient(certificate.trustingContext(), this.httpsPort);
-    }
-
-    private String stats() {
-        return GatewayTestFiles.get(this.managementPort, "/actuator/backends");
     }
 
     private static int served() {

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,21 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.cloud.gateway.server.webflux.routes[0].uri=lb://site",
         "spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/**",
         "spring.cloud.gateway.server.webflux.routes[0].metadata.response-timeout=500" })
-class GatewayFrontDoorTests {
-
-    private static final SelfSignedCertificate certificate = SelfSignedCertificate.create();
+class GatewayFrontDoorTests extends GatewayWithBackendProcesses {
 
     private static final BackendProcess backend = BackendProcess.start("d-1");
 
     private static final Path configFile = GatewayTestFiles.temporaryFile("gateway", ".yml");
 
-    @LocalServerPort
-    private int httpsPort;
-
     @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("FOOBAR_TLS_CERTIFICATE", certificate::certificateLocation);
-        registry.add("FOOBAR_TLS_PRIVATE_KEY", certificate::privateKeyLocation);
+    static void groups(DynamicPropertyRegistry registry) {
         registry.add("foobar.gateway.config-file", configFile::toString);
         new GroupsFile().group("site", List.of(), List.of(backend)).writeTo(configFile);
     }
@@ -57,7 +49,6 @@ class GatewayFrontDoorTests {
     @AfterAll
     static void stop() {
         backend.close();
-        certificate.delete();
     }
 
     @Test
