@@ -1,5 +1,6 @@
 package com.foobar.infra.gateway.metrics;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,8 @@ import io.micrometer.core.instrument.Timer;
  */
 public class BackendMetrics implements Consumer<BackendChange> {
 
+    private static final List<String> ERROR_KINDS = List.of("connect", "closed", "timeout", "5xx", "other");
+
     private final MeterRegistry registry;
 
     private final Map<Backend, Map<String, Timer>> timers = new ConcurrentHashMap<>();
@@ -48,6 +51,10 @@ public class BackendMetrics implements Consumer<BackendChange> {
                 .description("1 while the backend is in rotation, 0 while it is out").register(this.registry);
             Gauge.builder("foobar.gateway.backend.weight", backend, Backend::weight).tags(tags)
                 .register(this.registry);
+            // Counters start at zero rather than at the first failure, so rate() and alerts see every backend.
+            ERROR_KINDS.forEach((kind) -> failures(change.group(), backend, kind));
+            ejections(change.group(), backend);
+            retries(change.group(), backend);
         }
         else {
             this.timers.remove(backend);
@@ -75,19 +82,29 @@ public class BackendMetrics implements Consumer<BackendChange> {
 
     /** Counts a failure of the backend by kind: {@code connect}, {@code closed}, {@code timeout}, {@code 5xx}... */
     public void failed(String group, Backend backend, String kind) {
-        Counter.builder("foobar.gateway.backend.errors").tags(tags(group, backend)).tag("kind", kind)
-            .register(this.registry).increment();
+        failures(group, backend, kind).increment();
     }
 
     public void ejected(String group, Backend backend) {
-        Counter.builder("foobar.gateway.backend.ejections").tags(tags(group, backend)).register(this.registry)
-            .increment();
+        ejections(group, backend).increment();
     }
 
     /** Counts a request sent again, to another backend, after a connection to this one failed. */
     public void retried(String group, Backend backend) {
-        Counter.builder("foobar.gateway.backend.retries").tags(tags(group, backend)).register(this.registry)
-            .increment();
+        retries(group, backend).increment();
+    }
+
+    private Counter failures(String group, Backend backend, String kind) {
+        return Counter.builder("foobar.gateway.backend.errors").tags(tags(group, backend)).tag("kind", kind)
+            .register(this.registry);
+    }
+
+    private Counter ejections(String group, Backend backend) {
+        return Counter.builder("foobar.gateway.backend.ejections").tags(tags(group, backend)).register(this.registry);
+    }
+
+    private Counter retries(String group, Backend backend) {
+        return Counter.builder("foobar.gateway.backend.retries").tags(tags(group, backend)).register(this.registry);
     }
 
     private static Tags tags(String group, Backend backend) {
