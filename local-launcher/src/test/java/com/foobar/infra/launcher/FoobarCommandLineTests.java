@@ -155,7 +155,8 @@ class FoobarCommandLineTests {
             int exit = run(help);
 
             assertThat(exit).isZero();
-            assertThat(out()).contains("usage: ./foobar up [--servers N] [--replicas M] [--port-offset K] [--monitoring]",
+            assertThat(out()).contains(
+                    "usage: ./foobar up [--servers N] [--replicas M] [--port-offset K] [--monitoring]",
                     "./foobar down", "./foobar status [--json]", "--monitoring  also starts Prometheus");
         }
         assertThat(err()).isEmpty();

@@ -103,7 +103,8 @@ class MonitoringEndToEndTests {
             if (node.role() == NodeRole.APP) {
                 assertThat(scrape.has("hikaricp_connections_active", Map.of("pool", "db-primary"))).isTrue();
                 assertThat(scrape.has("hikaricp_connections_timeout_total", Map.of("pool", "db-primary"))).isTrue();
-                assertThat(scrape.has("foobar_router_connections_total", Map.of("node", "db-replica-1", "role", "replica")))
+                assertThat(scrape.has("foobar_router_connections_total",
+                        Map.of("node", "db-replica-1", "role", "replica")))
                     .isTrue();
                 assertThat(scrape.has("foobar_router_replica_eligible", Map.of("node", "db-replica-2"))).isTrue();
                 assertThat(scrape.has("foobar_router_replica_lag_seconds", Map.of("node", "db-replica-1"))).isTrue();

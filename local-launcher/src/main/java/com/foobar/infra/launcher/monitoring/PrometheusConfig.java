@@ -40,7 +40,7 @@ public final class PrometheusConfig {
     public static String render(TopologyPlan plan, String rulesFile) {
         StringBuilder yaml = new StringBuilder("""
                 # Prometheus scraping a local topology of `./foobar up`, every service node on its management port.
-                # Rendered by PrometheusConfig from the launcher's plan (this file: the default plan); do not edit by hand.
+                # Rendered by PrometheusConfig from the launcher's plan (here the default one); do not edit by hand.
                 global:
                   scrape_interval: 5s
                   evaluation_interval: 5s

@@ -4,12 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The shipped Alertmanager routing example: valid for {@code amtool} (Debian's prometheus-alertmanager package;
@@ -51,16 +49,7 @@ class AlertmanagerConfigurationTests {
     }
 
     private static String amtool(String... arguments) throws Exception {
-        Path amtool = Path.of("/usr/bin/amtool");
-        assumeThat(Files.isExecutable(amtool)).as("amtool is not installed (apt-get install prometheus-alertmanager)")
-            .isTrue();
-        List<String> command = new ArrayList<>(List.of(amtool.toString()));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
+        return InstalledTool.run("amtool", "prometheus-alertmanager", arguments);
     }
 
 }

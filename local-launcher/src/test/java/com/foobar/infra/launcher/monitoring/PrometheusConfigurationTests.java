@@ -4,10 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import com.foobar.infra.launcher.topology.Node;
 import com.foobar.infra.launcher.topology.TopologyPlan;
@@ -15,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The shipped Prometheus files: valid for {@code promtool} (Debian's prometheus package; {@code .ci/run} installs
@@ -72,15 +68,7 @@ class PrometheusConfigurationTests {
     }
 
     private static String promtool(String... arguments) throws Exception {
-        Path promtool = Path.of("/usr/bin/promtool");
-        assumeThat(Files.isExecutable(promtool)).as("promtool is not installed (apt-get install prometheus)").isTrue();
-        List<String> command = new ArrayList<>(List.of(promtool.toString()));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
+        return InstalledTool.run("promtool", "prometheus", arguments);
     }
 
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /** The samples of one scrape in Prometheus' text format: each a metric name and its labels. */
 public record PrometheusScrape(List<Sample> samples) {
 
@@ -40,8 +42,11 @@ public record PrometheusScrape(List<Sample> samples) {
             .filter((sample) -> sample.name().equals(name))
             .anyMatch((sample) -> labels.entrySet()
                 .stream()
-                .allMatch((label) -> sample.labels().containsKey(label.getKey())
-                        && (label.getValue().equals("*") || label.getValue().equals(sample.labels().get(label.getKey())))));
+                .allMatch((label) -> matches(label.getValue(), sample.labels().get(label.getKey()))));
+    }
+
+    private static boolean matches(String expected, @Nullable String actual) {
+        return actual != null && (expected.equals("*") || expected.equals(actual));
     }
 
     public record Sample(String name, Map<String, String> labels) {

@@ -32,7 +32,8 @@ public final class ReplicationRouterObservationAutoConfiguration {
 
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof DatabaseNodePoolFactory pools && !(bean instanceof ObservedDatabaseNodePoolFactory)) {
+                if (bean instanceof DatabaseNodePoolFactory pools
+                        && !(bean instanceof ObservedDatabaseNodePoolFactory)) {
                     return new ObservedDatabaseNodePoolFactory(pools, new DataSourceObservationListener(
                             () -> registry.getIfAvailable(() -> ObservationRegistry.NOOP)));
                 }

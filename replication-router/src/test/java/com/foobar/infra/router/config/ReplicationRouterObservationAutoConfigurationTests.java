@@ -41,7 +41,8 @@ class ReplicationRouterObservationAutoConfigurationTests {
     void shouldObserveQueriesOnTheNodePoolTheRouterChose() throws Exception {
         DataSource pool = poolAnsweringQueries();
         this.runner.withBean(DatabaseNodePoolFactory.class, () -> (node, replica) -> pool).run((context) -> {
-            assertThat(context.getBean(DatabaseNodePoolFactory.class)).isInstanceOf(ObservedDatabaseNodePoolFactory.class);
+            assertThat(context.getBean(DatabaseNodePoolFactory.class))
+                .isInstanceOf(ObservedDatabaseNodePoolFactory.class);
             try (Connection connection = context.getBean(DataSource.class).getConnection();
                     Statement statement = connection.createStatement()) {
                 statement.execute("SELECT 1");
