@@ -60,6 +60,15 @@ class MonitoringEndToEndTests {
             assertThat(client.get(running.site() + "api/posts?limit=3").statusCode()).isEqualTo(200);
             assertThat(client.get(running.site()).statusCode()).isEqualTo(200);
         }
+        // One client keeps one connection, so one gateway; new clients (new connections) reach both of the pair.
+        Set<String> gateways = new TreeSet<>();
+        for (int i = 0; i < 100 && gateways.size() < 2; i++) {
+            HttpResponse<String> response = new SiteClient(running.topology().caCertificate())
+                .get(running.site() + "api/posts?limit=3");
+            assertThat(response.statusCode()).isEqualTo(200);
+            gateways.add(response.headers().firstValue("X-Served-By").orElseThrow().split(", ")[0]);
+        }
+        assertThat(gateways).containsExactly("gateway-1", "gateway-2");
     }
 
     @Test
