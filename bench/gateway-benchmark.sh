@@ -7,6 +7,7 @@
 #
 # Usage: bench/gateway-benchmark.sh [--quick] [--rounds N] [--duration S] [--warmup S] [--warmup-max S] [--connections N]
 #          [--threads N] [--file tiny|1k|16k] [--jvm-opts "..."] [--variant NAME "extra JVM options"]... [--keep]
+#          [--no-build]
 #   or as environment variables: BENCH_ROUNDS=5 BENCH_DURATION=30 BENCH_WARMUP=60 BENCH_CONNECTIONS=64
 #   BENCH_WARMUP_MAX=300 BENCH_THREADS=1 BENCH_FILE=tiny GATEWAY_JVM_OPTS="..." BENCH_BALANCER_CPU=0 BENCH_LOAD_CPU=1.
 #   --warmup S / --warmup-max S: each gateway is warmed up (not counted) with the same wrk settings in slices of 10 s
@@ -20,8 +21,10 @@
 #     options (a -XX:+Use...GC there replaces the base collector) and measured in the same interleaved rounds, e.g.
 #     --variant io1 -Dreactor.netty.ioWorkerCount=1. For comparing settings; the targets apply to each row.
 #   --keep: keep the temporary folder (logs, configuration, wrk output); kept anyway when requests failed.
-# The defaults (5 rounds of 30 s, 60 s of warm-up) take about 7 minutes after the build. Installs haproxy, nginx and
-# wrk with apt-get when missing. Exit status: 0 when every request got a 2xx answer (whatever the targets say),
+#   --no-build: use gateway-service/target/gateway-service.jar as it is (by default it is built first, offline:
+#     ./mvnw -q -o -pl gateway-service -am package -DskipTests).
+# The defaults (5 rounds of 30 s after 1-5 minutes of warm-up) take 8-12 minutes. Installs haproxy, nginx and wrk
+# with apt-get when missing. Exit status: 0 when every request got a 2xx answer (whatever the targets say),
 # 1 otherwise. See docs/benchmarks.md ("Gateway vs HAProxy").
 set -euo pipefail
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -52,7 +55,7 @@ balancer_cpu="${BENCH_BALANCER_CPU:-0}"; load_cpu="${BENCH_LOAD_CPU:-1}"
 backend_port_1=18101; backend_port_2=18102; backend_port_3=18103
 haproxy_port=18443; gateway_port=18444; management_port=18481
 haproxy_warmup=5
-keep=false
+keep=false; build=true
 gateways=(gateway); declare -A variant_opts=()
 while (($#)); do
   case "$1" in
@@ -67,6 +70,7 @@ while (($#)); do
     --jvm-opts) jvm_opts="$2"; shift ;;
     --variant) gateways+=("gateway-$2"); variant_opts["gateway-$2"]="$3"; shift 2 ;;
     --keep) keep=true ;;
+    --no-build) build=false ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -93,7 +97,7 @@ if ((${#missing[@]})); then
   "${as_root[@]}" apt-get install -y --no-install-recommends "${missing[@]}" >&2 \
     || { "${as_root[@]}" apt-get update >&2 && "${as_root[@]}" apt-get install -y --no-install-recommends "${missing[@]}" >&2; }
 fi
-if [[ ! -f "$gateway_jar" ]]; then
+if [[ "$build" == true || ! -f "$gateway_jar" ]]; then
   progress "building gateway-service (./mvnw -q -o -pl gateway-service -am package -DskipTests)"
   ./mvnw -q -o -pl gateway-service -am package -DskipTests
 fi
