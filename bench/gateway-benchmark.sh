@@ -5,19 +5,26 @@
 # rounds (HAProxy, gateway, HAProxy, gateway ...), medians; prints a Markdown table with req/s, p50, p99, the
 # balancer's CPU per request and the ratios against the targets (gateway >= 0.6x HAProxy's req/s, p99 <= 2x).
 #
-# Usage: bench/gateway-benchmark.sh [--quick] [--rounds N] [--duration S] [--warmup S] [--connections N]
+# Usage: bench/gateway-benchmark.sh [--quick] [--rounds N] [--duration S] [--warmup S] [--warmup-max S] [--connections N]
 #          [--threads N] [--file tiny|1k|16k] [--jvm-opts "..."] [--variant NAME "extra JVM options"]... [--keep]
+#          [--no-build]
 #   or as environment variables: BENCH_ROUNDS=5 BENCH_DURATION=30 BENCH_WARMUP=60 BENCH_CONNECTIONS=64
-#   BENCH_THREADS=1 BENCH_FILE=tiny GATEWAY_JVM_OPTS="..." BENCH_BALANCER_CPU=0 BENCH_LOAD_CPU=1.
-#   --quick: a smoke check (1 round of 3 s after a 5 s warm-up), under a minute with the gateway's start.
+#   BENCH_WARMUP_MAX=300 BENCH_THREADS=1 BENCH_FILE=tiny GATEWAY_JVM_OPTS="..." BENCH_BALANCER_CPU=0 BENCH_LOAD_CPU=1.
+#   --warmup S / --warmup-max S: each gateway is warmed up (not counted) with the same wrk settings in slices of 10 s
+#     for at least S s (default 60) and then until its JIT compiler threads use under 5 % of its CPU in a slice, for
+#     at most --warmup-max s (default 300): JIT work follows the number of requests served, not the time.
+#   --quick: a smoke check (1 round of 3 s after a 5 s warm-up), about a minute with the gateway's start; its
+#     figures mean nothing (the gateway is still being compiled).
 #   --jvm-opts: replaces the gateway's JVM options (default_jvm_opts below). Spring properties can go there too, as
 #     -Dname=value (system properties win over the environment variables this script sets).
 #   --variant NAME "OPTS": one more gateway, "gateway-NAME", started beside the first with OPTS added to its JVM
 #     options (a -XX:+Use...GC there replaces the base collector) and measured in the same interleaved rounds, e.g.
 #     --variant io1 -Dreactor.netty.ioWorkerCount=1. For comparing settings; the targets apply to each row.
 #   --keep: keep the temporary folder (logs, configuration, wrk output); kept anyway when requests failed.
-# The defaults (5 rounds of 30 s, 60 s of warm-up) take about 7 minutes after the build. Installs haproxy, nginx and
-# wrk with apt-get when missing. Exit status: 0 when every request got a 2xx answer (whatever the targets say),
+#   --no-build: use gateway-service/target/gateway-service.jar as it is (by default it is built first, offline:
+#     ./mvnw -q -o -pl gateway-service -am package -DskipTests).
+# The defaults (5 rounds of 30 s after 1-5 minutes of warm-up) take 8-12 minutes. Installs haproxy, nginx and wrk
+# with apt-get when missing. Exit status: 0 when every request got a 2xx answer (whatever the targets say),
 # 1 otherwise. See docs/benchmarks.md ("Gateway vs HAProxy").
 set -euo pipefail
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -35,32 +42,35 @@ gateway_env() { # the gateway's environment; $1 = folder with the certificate an
     FOOBAR_TOPOLOGY_HEADERS=false FOOBAR_NODE_NAME=gateway-1
 }
 gateway_readiness_path=/actuator/health/readiness
-# A fixed heap (no resizing during a run) with the serial collector: the JVM sees one CPU under taskset, where a
-# one-thread collector is what the JVM picks anyway; see docs/benchmarks.md for the options measured.
-default_jvm_opts="-XX:+UseSerialGC -Xms512m -Xmx512m -XX:+AlwaysPreTouch -XX:+ExitOnOutOfMemoryError"
+# The launcher's options for every node (AotStartupCache.JVM_OPTIONS, without its AOT cache): the gateway as we run it.
+# Under taskset the JVM sees one CPU, where the serial collector is also its own choice. G1 or a fixed, pre-touched
+# 512 MiB heap did not lower the CPU per request (docs/benchmarks.md) and more than doubled the RSS.
+default_jvm_opts="-XX:+UseSerialGC -Xms32m -Xmx256m -XX:+ExitOnOutOfMemoryError"
 # -------------------------------------------------------------------------------------------------------------
 
-rounds="${BENCH_ROUNDS:-5}"; duration="${BENCH_DURATION:-30}"; warmup="${BENCH_WARMUP:-60}"
+rounds="${BENCH_ROUNDS:-5}"; duration="${BENCH_DURATION:-30}"; warmup="${BENCH_WARMUP:-60}"; warmup_max="${BENCH_WARMUP_MAX:-300}"
 connections="${BENCH_CONNECTIONS:-64}"; threads="${BENCH_THREADS:-1}"; file="${BENCH_FILE:-tiny}"
 jvm_opts="${GATEWAY_JVM_OPTS:-$default_jvm_opts}"
 balancer_cpu="${BENCH_BALANCER_CPU:-0}"; load_cpu="${BENCH_LOAD_CPU:-1}"
 backend_port_1=18101; backend_port_2=18102; backend_port_3=18103
 haproxy_port=18443; gateway_port=18444; management_port=18481
 haproxy_warmup=5
-keep=false
+keep=false; build=true
 gateways=(gateway); declare -A variant_opts=()
 while (($#)); do
   case "$1" in
-    --quick) rounds=1; duration=3; warmup=5; haproxy_warmup=2 ;;
+    --quick) rounds=1; duration=3; warmup=5; warmup_max=5; haproxy_warmup=2 ;;
     --rounds) rounds="$2"; shift ;;
     --duration) duration="$2"; shift ;;
     --warmup) warmup="$2"; shift ;;
+    --warmup-max) warmup_max="$2"; shift ;;
     --connections) connections="$2"; shift ;;
     --threads) threads="$2"; shift ;;
     --file) file="$2"; shift ;;
     --jvm-opts) jvm_opts="$2"; shift ;;
     --variant) gateways+=("gateway-$2"); variant_opts["gateway-$2"]="$3"; shift 2 ;;
     --keep) keep=true ;;
+    --no-build) build=false ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -87,7 +97,7 @@ if ((${#missing[@]})); then
   "${as_root[@]}" apt-get install -y --no-install-recommends "${missing[@]}" >&2 \
     || { "${as_root[@]}" apt-get update >&2 && "${as_root[@]}" apt-get install -y --no-install-recommends "${missing[@]}" >&2; }
 fi
-if [[ ! -f "$gateway_jar" ]]; then
+if [[ "$build" == true || ! -f "$gateway_jar" ]]; then
   progress "building gateway-service (./mvnw -q -o -pl gateway-service -am package -DskipTests)"
   ./mvnw -q -o -pl gateway-service -am package -DskipTests
 fi
@@ -220,14 +230,16 @@ to_ms() { # wrk's 1.23ms / 456.00us / 1.02s
 }
 echo "# wrk: taskset -c $load_cpu wrk -t$threads -c$connections -d${duration}s --latency https://127.0.0.1:PORT$path (file: $file)"
 declare -A results=() # name -> lines "req/s p50_ms p99_ms cpu_us_per_req balancer_busy_% load_busy_% errors jit_%"
-run_wrk() { # $1 = name, $2 = seconds, $3 = output file; appends a result line unless $4 = warmup
+run_wrk() { # $1 = name, $2 = seconds, $3 = output file; appends a result line unless $4 = warmup (sets jit_share)
   local pid="${pids[$1]}" out="$3" before_cpu before_jit before_b before_l before_t after_cpu after_jit after_b after_l after_t
   before_cpu="$(cpu_ticks "$pid")"; before_jit="$(jit_ticks "$pid")"; before_t="$(date +%s.%N)"
   before_b="$(core_busy_ticks "$balancer_cpu")"; before_l="$(core_busy_ticks "$load_cpu")"
   taskset -c "$load_cpu" wrk "-t$threads" "-c$connections" "-d${2}s" --latency "https://127.0.0.1:${https_ports[$1]}$path" > "$out"
   after_cpu="$(cpu_ticks "$pid")"; after_jit="$(jit_ticks "$pid")"; after_t="$(date +%s.%N)"
   after_b="$(core_busy_ticks "$balancer_cpu")"; after_l="$(core_busy_ticks "$load_cpu")"
-  [[ "${4:-}" == warmup ]] && return 0
+  if [[ "${4:-}" == warmup ]]; then
+    jit_share=$(((after_cpu - before_cpu) ? 100 * (after_jit - before_jit) / (after_cpu - before_cpu) : 0)); return 0
+  fi
   local rps requests p50 p99 errors
   rps="$(awk '/^Requests\/sec:/ {print $2}' "$out")"
   requests="$(awk '/ requests in / {print $1}' "$out")"
@@ -242,9 +254,23 @@ run_wrk() { # $1 = name, $2 = seconds, $3 = output file; appends a result line u
 }
 
 mkdir -p "$work/wrk"
-progress "warm-up, not counted: HAProxy ${haproxy_warmup} s, each gateway ${warmup} s (JIT), same wrk settings"
+progress "warm-up, not counted, same wrk settings: HAProxy ${haproxy_warmup} s; each gateway at least ${warmup} s, then" \
+  "until the JIT compiler uses under 5 % of its CPU in 10 s, at most ${warmup_max} s"
 run_wrk haproxy "$haproxy_warmup" "$work/wrk/haproxy-warmup.txt" warmup
-for name in "${gateways[@]}"; do run_wrk "$name" "$warmup" "$work/wrk/$name-warmup.txt" warmup; done
+declare -A warmed_up=()
+for name in "${gateways[@]}"; do
+  warm=0
+  while :; do
+    slice=$((warmup - warm > 10 ? 10 : warmup - warm)); ((slice > 0)) || slice=10
+    ((warm + slice <= warmup_max)) || slice=$((warmup_max - warm))
+    ((slice > 0)) || break
+    run_wrk "$name" "$slice" "$work/wrk/$name-warmup-$warm.txt" warmup
+    warm=$((warm + slice))
+    ((warm >= warmup && jit_share < 5)) && break
+  done
+  warmed_up[$name]="$warm s (JIT compiler at $jit_share % of its CPU in the last slice)"
+  progress "$name warmed up for ${warmed_up[$name]}"
+done
 for round in $(seq "$rounds"); do
   progress "round $round of $rounds"
   for name in "${balancers[@]}"; do run_wrk "$name" "$duration" "$work/wrk/$name-$round.txt"; done
@@ -290,7 +316,9 @@ for name in "${gateways[@]}"; do
     "$(ratio "$(column_median "$name" 4)" "$(column_median haproxy 4)") |"
 done
 echo
-for name in "${gateways[@]}"; do echo "$name: event loops ${event_loops[$name]:-unknown}; JVM options: ${final_opts[$name]}"; done
+for name in "${gateways[@]}"; do
+  echo "$name: warm-up ${warmed_up[$name]}; event loops ${event_loops[$name]:-unknown}; JVM options: ${final_opts[$name]}"
+done
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 total_errors=0
 for name in "${balancers[@]}"; do total_errors=$((total_errors + $(column_sum "$name" 7))); done
