@@ -34,11 +34,24 @@ cd "$root"
 # --- Everything the script knows about the gateway: its jar and the environment variables it reads. -----------
 gateway_jar="$root/gateway-service/target/gateway-service.jar"
 gateway_env() { # the gateway's environment; $1 = folder with the certificate and key, $2 = HTTPS port, $3 = management port
+  # The backend group, as the gateway's configuration file (docs/gateway.md); no health-uri, so no active checks,
+  # as HAProxy runs here without them.
+  cat > "$1/gateway.yml" <<YAML
+foobar:
+  gateway:
+    groups:
+      web-service:
+        algorithm: round-robin
+        backends:
+          - {name: web-1, uri: "http://127.0.0.1:$backend_port_1"}
+          - {name: web-2, uri: "http://127.0.0.1:$backend_port_2"}
+          - {name: web-3, uri: "http://127.0.0.1:$backend_port_3"}
+YAML
+  # Rate limiting, the access log and trace sampling off: HAProxy runs here without their equivalents.
   echo FOOBAR_HTTPS_PORT="$2" FOOBAR_HTTP_REDIRECT_PORT=0 FOOBAR_MANAGEMENT_PORT="$3" FOOBAR_BIND_ADDRESS=127.0.0.1 \
     FOOBAR_TLS_CERTIFICATE="file:$1/www.foobar.com.crt" FOOBAR_TLS_PRIVATE_KEY="file:$1/www.foobar.com.key" \
-    FOOBAR_GATEWAY_BACKENDS_0_NAME=web-1 FOOBAR_GATEWAY_BACKENDS_0_URI="http://127.0.0.1:$backend_port_1" \
-    FOOBAR_GATEWAY_BACKENDS_1_NAME=web-2 FOOBAR_GATEWAY_BACKENDS_1_URI="http://127.0.0.1:$backend_port_2" \
-    FOOBAR_GATEWAY_BACKENDS_2_NAME=web-3 FOOBAR_GATEWAY_BACKENDS_2_URI="http://127.0.0.1:$backend_port_3" \
+    FOOBAR_GATEWAY_CONFIG="$1/gateway.yml" FOOBAR_GATEWAY_RATELIMIT_ENABLED=false \
+    FOOBAR_GATEWAY_ACCESSLOG_ENABLED=false FOOBAR_TRACE_SAMPLING=0 \
     FOOBAR_TOPOLOGY_HEADERS=false FOOBAR_NODE_NAME=gateway-1
 }
 gateway_readiness_path=/actuator/health/readiness

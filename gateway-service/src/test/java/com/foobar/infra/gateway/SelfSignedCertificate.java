@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -99,6 +100,23 @@ final class SelfSignedCertificate {
         }
         catch (GeneralSecurityException ex) {
             throw new IllegalStateException(ex);
+        }
+    }
+
+    BigInteger serialNumber() {
+        return this.certificate.getSerialNumber();
+    }
+
+    /** Writes this certificate and key over another's files, as an operator renewing a certificate in place would. */
+    void installOver(SelfSignedCertificate target) {
+        try {
+            for (String name : new String[] { "www.foobar.com.key", "www.foobar.com.crt" }) {
+                Files.copy(this.directory.resolve(name), target.directory.resolve(name),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 

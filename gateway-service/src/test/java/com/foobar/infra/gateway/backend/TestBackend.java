@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * without answering. Paths: {@code /actuator/health/readiness} (200, or 503 when made unready), {@code POST /admin}
  * with {@code delay=ms}, {@code status=code}, {@code ready=true|false}, {@code GET /admin/count} (requests served
  * besides health and admin), {@code /drop}, and anything else: the backend's name after the delay, with the status
- * and {@code X-Served-By: <name>}.
+ * and {@code X-Served-By: <name>} (every answer also names a database node, {@code X-DB-Node: db-test}).
  */
 public final class TestBackend {
 
@@ -111,7 +111,7 @@ public final class TestBackend {
     private void write(OutputStream out, int code, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 " + code + " X\r\nContent-Type: text/plain\r\nContent-Length: " + bytes.length
-                + "\r\nX-Served-By: " + this.name + "\r\n\r\n";
+                + "\r\nX-Served-By: " + this.name + "\r\nX-DB-Node: db-test\r\n\r\n";
         out.write(head.getBytes(StandardCharsets.US_ASCII));
         out.write(bytes);
         out.flush();
