@@ -119,6 +119,16 @@ class GatewayFrontDoorTests extends GatewayWithBackendProcesses {
     }
 
     @Test
+    void shouldTellTheWebTierTheRealClientAddressNotTheOneTheClientClaims() throws Exception {
+        GatewayClient client = clientFrom("127.0.2.7");
+
+        HttpResponse<String> response = client.send(client.request("/page")
+            .header("X-Forwarded-For", "198.51.100.7").build());
+
+        assertThat(response.headers().firstValue("X-Echo-Forwarded-For")).hasValue("127.0.2.7");
+    }
+
+    @Test
     void shouldAddSecurityHeadersToEveryResponse() throws Exception {
         HttpResponse<String> response = clientFrom("127.0.2.6").get("/page");
 

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * without answering. Paths: {@code /actuator/health/readiness} (200, or 503 when made unready), {@code POST /admin}
  * with {@code delay=ms}, {@code status=code}, {@code ready=true|false}, {@code GET /admin/count} (requests served
  * besides health and admin), {@code /drop}, and anything else: the backend's name after the delay, with the status
- * and {@code X-Served-By: <name>} (every answer also names a database node, {@code X-DB-Node: db-test}).
+ * and {@code X-Served-By: <name>} (every answer also names a database node, {@code X-DB-Node: db-test}, and the
+ * latter echo the request's {@code X-Forwarded-For} as {@code X-Echo-Forwarded-For}).
  */
 public final class TestBackend {
 
@@ -103,15 +104,19 @@ public final class TestBackend {
         else {
             this.served.incrementAndGet();
             pause(this.delayMillis);
-            write(out, this.status, this.name);
+            write(out, this.status, this.name, "X-Echo-Forwarded-For: " + request.forwardedFor() + "\r\n");
         }
         return true;
     }
 
     private void write(OutputStream out, int code, String body) throws IOException {
+        write(out, code, body, "");
+    }
+
+    private void write(OutputStream out, int code, String body, String extraHeaders) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 " + code + " X\r\nContent-Type: text/plain\r\nContent-Length: " + bytes.length
-                + "\r\nX-Served-By: " + this.name + "\r\nX-DB-Node: db-test\r\n\r\n";
+                + "\r\nX-Served-By: " + this.name + "\r\nX-DB-Node: db-test\r\n" + extraHeaders + "\r\n";
         out.write(head.getBytes(StandardCharsets.US_ASCII));
         out.write(bytes);
         out.flush();
@@ -126,8 +131,11 @@ public final class TestBackend {
         }
     }
 
-    /** A request line with its target; headers are read to find the body, which is read and dropped. */
-    private record Request(String target) {
+    /**
+     * A request line with its target and the {@code X-Forwarded-For} it carried; the other headers are read to find
+     * the body, which is read and dropped.
+     */
+    private record Request(String target, String forwardedFor) {
 
         static Request read(InputStream in) throws IOException {
             String line = line(in);
@@ -136,6 +144,7 @@ public final class TestBackend {
             }
             long length = 0;
             boolean chunked = false;
+            String forwardedFor = "-";
             for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
                 String lower = header.toLowerCase(Locale.ROOT);
                 if (lower.startsWith("content-length:")) {
@@ -143,6 +152,9 @@ public final class TestBackend {
                 }
                 else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                     chunked = true;
+                }
+                else if (lower.startsWith("x-forwarded-for:")) {
+                    forwardedFor = header.substring(16).trim();
                 }
             }
             if (chunked) {
@@ -155,7 +167,7 @@ public final class TestBackend {
             else {
                 in.skipNBytes(length);
             }
-            return new Request(line.split(" ")[1]);
+            return new Request(line.split(" ")[1], forwardedFor);
         }
 
         String path() {
