@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -32,7 +33,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("foobar.gateway")
 public record FoobarGatewayProperties(@DefaultValue("www.foobar.com") @NotBlank String publicHost,
         @Nullable @Positive Integer publicHttpsPort, @DefaultValue("8080") int httpRedirectPort,
-        @Nullable String configFile, @DefaultValue("1s") Duration configPollInterval,
+        @Nullable String configFile, @DefaultValue("1s") @DurationMin(millis = 10) Duration configPollInterval,
         @DefaultValue("true") boolean reusePort) {
 
     /** The configuration file as a path, {@code null} when none is set (an empty value counts as none). */

@@ -39,7 +39,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
         "foobar.gateway.http-redirect-port=0", "foobar.gateway.config-poll-interval=100ms",
-        "foobar.gateway.rate-limit.enabled=false", "foobar.topology.headers-enabled=true" })
+        "foobar.gateway.rate-limit.enabled=false", "foobar.topology.headers-enabled=true",
+        "management.endpoint.backends.access=unrestricted" })
 @ExtendWith(OutputCaptureExtension.class)
 class GatewayBalancingTests extends GatewayWithBackendProcesses {
 
@@ -138,11 +139,17 @@ class GatewayBalancingTests extends GatewayWithBackendProcesses {
             assertThat(again.headers().firstValue("Set-Cookie")).isEmpty();
         }
 
-        GatewayTestFiles.post(this.managementPort, "/actuator/backends/sticky/" + pinned, "{\"state\":\"drain\"}");
+        assertThat(GatewayTestFiles.post(this.managementPort, "/actuator/backends/sticky/" + pinned,
+                "{\"state\":\"drain\"}")).isEqualTo(200);
         HttpResponse<String> moved = client.send(client.request("/sticky/page").header("Cookie", pair).build());
         assertThat(servedBy(moved)).isNotEqualTo(pinned);
         assertThat(moved.headers().firstValue("Set-Cookie")).isPresent();
-        GatewayTestFiles.post(this.managementPort, "/actuator/backends/sticky/" + pinned, "{\"state\":\"ready\"}");
+        assertThat(GatewayTestFiles.post(this.managementPort, "/actuator/backends/sticky/" + pinned,
+                "{\"state\":\"ready\"}")).isEqualTo(200);
+        assertThat(GatewayTestFiles.post(this.managementPort, "/actuator/backends/sticky/b-9",
+                "{\"state\":\"drain\"}")).isEqualTo(404);
+        assertThat(GatewayTestFiles.post(this.managementPort, "/actuator/backends/sticky/" + pinned,
+                "{\"state\":\"asleep\"}")).isEqualTo(400);
     }
 
     @Test

@@ -172,6 +172,15 @@ class GatewayFailoverTests extends GatewayWithBackendProcesses {
         }
     }
 
+    @Test
+    void shouldNotLetAnyoneOnTheManagementPortDrainABackendByDefault() {
+        int status = GatewayTestFiles.post(this.managementPort, "/actuator/backends/checked/f-1",
+                "{\"state\":\"drain\"}");
+
+        assertThat(status).isBetween(400, 499);
+        assertThat(stats()).doesNotContain("\"state\":\"DRAIN\"");
+    }
+
     private static int served() {
         return backends.stream().mapToInt(BackendProcess::served).sum();
     }

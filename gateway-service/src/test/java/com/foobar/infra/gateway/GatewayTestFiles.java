@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,19 +33,24 @@ final class GatewayTestFiles {
     }
 
     static String get(int managementPort, String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).build());
+        return get(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).build());
     }
 
-    static String post(int managementPort, String path, String json) {
+    /** Posts JSON to the management port and returns the response's status. */
+    static int post(int managementPort, String path, String json) {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
             .header("Content-Type", "application/json")
             .POST(BodyPublishers.ofString(json))
-            .build());
+            .build()).statusCode();
     }
 
-    private static String send(HttpRequest request) {
+    private static String get(HttpRequest request) {
+        return send(request).body();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
         try {
-            return management.send(request, BodyHandlers.ofString()).body();
+            return management.send(request, BodyHandlers.ofString());
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

@@ -28,8 +28,7 @@ import org.springframework.web.server.WebExceptionHandler;
  * A {@link WebExceptionHandler} that answers every error with an RFC 9457 problem detail.
  *
  * <p>An {@link ErrorResponse} keeps its own status, body and headers: that is how the gateway answers {@code 503}
- * when it has no web server at all, since its load balancer then fails with Spring Cloud Gateway's
- * {@code NotFoundException}, a {@code 503} {@code ResponseStatusException}. A tier behind this one that refuses the
+ * when no web server is in rotation, {@code 429} with its {@code Retry-After}, or {@code 413}. A tier behind this one that refuses the
  * connection gives {@code 502}, one that does not answer in time {@code 504}. The body never carries a stack trace or
  * an exception message that was not meant for clients: an unexpected exception becomes a generic {@code 500} and is
  * logged here instead. With {@link ProblemResponsesProperties#htmlErrorPages()} a browser's page request is passed

@@ -7,7 +7,8 @@ import com.foobar.infra.gateway.pool.Backend;
 /**
  * Chooses the backend for one request among those that may take it.
  *
- * <p>Implementations are thread-safe and never block: they run on the gateway's event loop for every request.
+ * <p>Implementations are thread-safe and never wait on I/O (at most a short lock): they run on the gateway's event
+ * loop for every request.
  */
 public interface LoadBalancer {
 

@@ -51,6 +51,7 @@ public class BackendMetrics implements Consumer<BackendChange> {
                 .description("1 while the backend is in rotation, 0 while it is out").register(this.registry);
             Gauge.builder("foobar.gateway.backend.weight", backend, Backend::weight).tags(tags)
                 .register(this.registry);
+            this.timers.put(backend, new ConcurrentHashMap<>());
             // Counters start at zero rather than at the first failure, so rate() and alerts see every backend.
             ERROR_KINDS.forEach((kind) -> failures(change.group(), backend, kind));
             ejections(change.group(), backend);
@@ -68,7 +69,11 @@ public class BackendMetrics implements Consumer<BackendChange> {
 
     /** Records one answered request: its status and the time until the backend's response headers arrived. */
     public void answered(String group, Backend backend, int status, long nanos) {
-        Map<String, Timer> byStatus = this.timers.computeIfAbsent(backend, (b) -> new ConcurrentHashMap<>());
+        Map<String, Timer> byStatus = this.timers.get(backend);
+        if (byStatus == null) {
+            // Removed by a reload while this request was in flight: its series are gone and stay gone.
+            return;
+        }
         byStatus.computeIfAbsent(Integer.toString(status), (code) -> Timer.builder("foobar.gateway.backend.requests")
             .tags(tags(group, backend))
             .tag("status", code)
@@ -82,16 +87,22 @@ public class BackendMetrics implements Consumer<BackendChange> {
 
     /** Counts a failure of the backend by kind: {@code connect}, {@code closed}, {@code timeout}, {@code 5xx}... */
     public void failed(String group, Backend backend, String kind) {
-        failures(group, backend, kind).increment();
+        if (this.timers.containsKey(backend)) {
+            failures(group, backend, kind).increment();
+        }
     }
 
     public void ejected(String group, Backend backend) {
-        ejections(group, backend).increment();
+        if (this.timers.containsKey(backend)) {
+            ejections(group, backend).increment();
+        }
     }
 
     /** Counts a request sent again, to another backend, after a connection to this one failed. */
     public void retried(String group, Backend backend) {
-        retries(group, backend).increment();
+        if (this.timers.containsKey(backend)) {
+            retries(group, backend).increment();
+        }
     }
 
     private Counter failures(String group, Backend backend, String kind) {

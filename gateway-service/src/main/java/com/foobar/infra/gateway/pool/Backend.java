@@ -115,6 +115,11 @@ public final class Backend {
         this.rate.record();
     }
 
+    /** Marks the end of a request the client gave up on: neither a success nor a failure of this backend. */
+    public void abandoned() {
+        this.inFlight.decrementAndGet();
+    }
+
     /**
      * Marks the end of a request sent here.
      *

@@ -2,7 +2,9 @@ package com.foobar.infra.gateway.pool;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.foobar.infra.gateway.balancer.BalancingAlgorithm;
 import jakarta.validation.Valid;
@@ -13,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -35,6 +38,16 @@ public record BackendGroupProperties(@DefaultValue("round-robin") BalancingAlgor
         @DefaultValue @Valid Ejection ejection, @DefaultValue("2") @PositiveOrZero @Max(10) int retries,
         @NotEmpty List<@Valid Server> backends) {
 
+    public BackendGroupProperties {
+        Set<String> names = new HashSet<>();
+        for (Server server : (backends != null) ? backends : List.<Server>of()) {
+            if (server.name() != null && !names.add(server.name())) {
+                throw new IllegalArgumentException(
+                        "backends[].name must be unique in a group; " + server.name() + " is listed twice");
+            }
+        }
+    }
+
     /**
      * One server of a group.
      *
@@ -55,7 +68,8 @@ public record BackendGroupProperties(@DefaultValue("round-robin") BalancingAlgor
      * @param rise consecutive successful checks that bring a server that is down back into rotation
      * @param fall consecutive failed checks that take a server out of rotation
      */
-    public record HealthCheck(@DefaultValue("1s") Duration interval, @DefaultValue("1s") Duration timeout,
+    public record HealthCheck(@DefaultValue("1s") @DurationMin(millis = 10) Duration interval,
+            @DefaultValue("1s") @DurationMin(millis = 10) Duration timeout,
             @DefaultValue("2") @Positive int rise, @DefaultValue("3") @Positive int fall) {
     }
 
@@ -67,6 +81,6 @@ public record BackendGroupProperties(@DefaultValue("round-robin") BalancingAlgor
      * @param coolDown how long an ejected server stays out before it gets traffic again
      */
     public record Ejection(@DefaultValue("3") @PositiveOrZero int consecutiveErrors,
-            @DefaultValue("10s") Duration coolDown) {
+            @DefaultValue("10s") @DurationMin(millis = 0) Duration coolDown) {
     }
 }

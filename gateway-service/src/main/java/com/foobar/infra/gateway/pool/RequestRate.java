@@ -20,7 +20,7 @@ final class RequestRate {
 
     void record() {
         long second = System.nanoTime() / 1_000_000_000L;
-        int slot = (int) (second % SLOTS);
+        int slot = (int) Math.floorMod(second, SLOTS);
         long seen = this.seconds.get(slot);
         if (seen != second && this.seconds.compareAndSet(slot, seen, second)) {
             this.counts.set(slot, 0);

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
  * Token buckets by client address: each client gets {@code burst} tokens, refilled at {@code requestsPerSecond},
  * and a request takes one.
  *
- * <p>Buckets live in memory, one per client seen; when there are more than {@code maxClients}, the ones that have
- * been full the longest (idle clients, which lose nothing by being forgotten) are dropped. Each gateway of the pair
+ * <p>Buckets live in memory, one per client seen; when there are more than {@code maxClients}, the buckets of idle
+ * clients (full again, so they lose nothing by being forgotten) are dropped, and if that is not enough, all of them:
+ * a flood of new addresses then costs everyone their count, never the gateway its memory. Each gateway of the pair
  * counts on its own, so a client spread over both gets up to twice the rate, the usual trade-off of a limiter with no
  * shared store.
  */

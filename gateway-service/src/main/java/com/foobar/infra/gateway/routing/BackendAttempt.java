@@ -50,8 +50,12 @@ final class BackendAttempt {
         }
     }
 
-    void cancelled() {
-        finish(false);
+    /** The client gave up, or the failure was the client's own: it says nothing about the backend. */
+    synchronized void cancelled() {
+        if (!this.done) {
+            this.done = true;
+            this.backend.abandoned();
+        }
     }
 
     private synchronized boolean finish(boolean failed) {

@@ -11,6 +11,7 @@ import reactor.netty.http.client.PrematureCloseException;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -27,12 +28,18 @@ enum Failure {
     /** No response in time: the backend may still be working, nothing goes on (HAProxy does not retry it either). */
     TIMEOUT,
 
+    /** The client's own fault surfacing here (a body over the size limit while it streamed): not the backend's. */
+    CLIENT,
+
     /** Anything else. */
     OTHER;
 
     private static final Set<HttpMethod> REPLAYABLE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     static Failure of(Throwable ex) {
+        if (ex instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
+            return CLIENT;
+        }
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException || cause instanceof SSLHandshakeException) {
                 return CONNECT;

@@ -103,10 +103,12 @@ public class LoadBalancingGatewayFilter implements GlobalFilter, Ordered {
             .doOnCancel(attempt::cancelled)
             .onErrorResume((ex) -> {
                 Failure failure = Failure.of(ex);
+                if (failure == Failure.CLIENT) {
+                    attempt.cancelled();
+                    return Mono.error(ex);
+                }
                 attempt.failed(failure);
-                // A connection closed before a response is a 502 for the client, as a refused one is.
-                Throwable reported = (failure == Failure.CLOSED && !(ex instanceof NoResponseException))
-                        ? new NoResponseException(backend.name()) : ex;
+                Throwable reported = reported(failure, backend, ex);
                 if (tried.size() > group.properties().retries() || !failure.retryable(exchange.getRequest())) {
                     return Mono.error(reported);
                 }
@@ -116,6 +118,15 @@ public class LoadBalancingGatewayFilter implements GlobalFilter, Ordered {
                 ServerWebExchangeUtils.reset(exchange);
                 return send(exchange, chain, group, url, tried, reported);
             });
+    }
+
+    /** What the client learns: a timeout is a 504, any other failure of the backend a 502. */
+    private static Throwable reported(Failure failure, Backend backend, Throwable ex) {
+        if (failure == Failure.TIMEOUT || ex instanceof ResponseStatusException) {
+            return ex;
+        }
+        return (failure == Failure.CLOSED) ? new NoResponseException(backend.name())
+                : new ResponseStatusException(HttpStatus.BAD_GATEWAY, "Backend " + backend.name() + " failed", ex);
     }
 
     private static URI target(URI backend, URI requested) {

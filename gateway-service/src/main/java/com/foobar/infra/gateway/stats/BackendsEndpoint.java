@@ -9,18 +9,25 @@ import com.foobar.infra.gateway.pool.BackendGroup;
 import com.foobar.infra.gateway.pool.BackendGroupRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code backends} actuator endpoint, on the management port only: every group's backends with their state,
  * weight, requests in flight, totals and rate (what HAProxy's stats socket shows), and a way to drain a backend and
  * bring it back (HAProxy's {@code set server <group>/<backend> state drain|ready}).
+ *
+ * <p>Reading is open to whoever reaches the management port; draining is off unless
+ * {@code management.endpoint.backends.access=unrestricted} (the launcher's loopback nodes), because in containers the
+ * management port is reachable from the whole internal network.
  */
-@Endpoint(id = "backends")
+@Endpoint(id = "backends", defaultAccess = Access.READ_ONLY)
 @Component
 public class BackendsEndpoint {
 
@@ -45,24 +52,25 @@ public class BackendsEndpoint {
      * @param group the group's name
      * @param backend the backend's name
      * @param state {@code drain} or {@code ready}
-     * @return the backend's stats after the change, {@code null} (404) when there is no such backend
+     * @return the backend's stats after the change, or {@code 404} when there is no such backend
      */
     @WriteOperation
-    public @Nullable BackendStats setState(@Selector String group, @Selector String backend, String state) {
+    public WebEndpointResponse<BackendStats> setState(@Selector String group, @Selector String backend,
+            String state) {
         if (!state.equals("drain") && !state.equals("ready")) {
-            throw new IllegalArgumentException("state must be drain or ready, got " + state);
+            throw new InvalidEndpointRequestException("state must be drain or ready, got " + state,
+                    "state must be drain or ready");
         }
         BackendGroup found = this.registry.group(group);
-        if (found == null) {
-            return null;
-        }
-        for (Backend candidate : found.backends()) {
-            if (candidate.name().equals(backend)) {
-                candidate.drain(state.equals("drain"));
-                return BackendStats.of(candidate);
+        if (found != null) {
+            for (Backend candidate : found.backends()) {
+                if (candidate.name().equals(backend)) {
+                    candidate.drain(state.equals("drain"));
+                    return new WebEndpointResponse<>(BackendStats.of(candidate));
+                }
             }
         }
-        return null;
+        return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
     }
 
     /**

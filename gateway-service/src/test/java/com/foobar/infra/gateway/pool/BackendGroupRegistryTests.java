@@ -12,6 +12,7 @@ import com.foobar.infra.gateway.pool.BackendGroupRegistry.BackendChange;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class BackendGroupRegistryTests {
 
@@ -83,6 +84,12 @@ class BackendGroupRegistryTests {
 
         assertThat(chosen).isSameAs(all.get(2));
         assertThat(group.choose("127.0.0.1", null, List.of(all.get(1), all.get(2)))).isNull();
+    }
+
+    @Test
+    void shouldRefuseAGroupListingOneNameTwice() {
+        assertThatIllegalArgumentException().isThrownBy(() -> group("web-1", "web-2", "web-1"))
+            .withMessage("backends[].name must be unique in a group; web-1 is listed twice");
     }
 
     private static BackendGroupProperties group(String... names) {

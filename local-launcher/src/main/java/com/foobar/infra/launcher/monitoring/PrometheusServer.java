@@ -141,7 +141,7 @@ public final class PrometheusServer {
 
     private static boolean answers(HttpClient http, URI uri) throws InterruptedException {
         try {
-            return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode() == 200;
         }
         catch (IOException ex) {

@@ -14,12 +14,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * On shutdown, reports the node as not ready and keeps serving for {@code foobar.shutdown.drain} before the web
- * server's graceful shutdown closes the listener: the gateways' health checks take the node out of rotation while it
- * still answers, so no request finds a closed port (what a Kubernetes {@code preStop} sleep does for a pod).
+ * On shutdown, keeps the web server accepting requests for {@code foobar.shutdown.drain} before its graceful
+ * shutdown closes the listener, so the gateways take the node out of rotation while it still answers and no request
+ * finds a closed port (what a Kubernetes {@code preStop} sleep does for a pod).
  *
- * <p>The drain should outlast the gateways' check interval times {@code fall}. It is zero unless set, so tests and a
- * plain {@code java -jar} stop at once; the launcher sets it for its nodes.
+ * <p>The gateways notice because the management server, and with it the readiness endpoint they check, closes as soon
+ * as shutdown begins (Boot closes the management context first); readiness is also set to refusing traffic for
+ * anything that reads it in process. The drain should outlast the gateways' check interval times {@code fall}. It is
+ * zero unless set, so tests and a plain {@code java -jar} stop at once; the launcher sets it for its nodes.
  */
 @Component
 public class DrainBeforeShutdown implements SmartLifecycle {
