@@ -23,8 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,27 +31,17 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "management.server.port=0", "foobar.gateway.http-redirect-port=0" })
-class GatewayServiceApplicationTests {
-
-    private static final SelfSignedCertificate certificate = SelfSignedCertificate.create();
+class GatewayServiceApplicationTests extends GatewayWithBackendProcesses {
 
     private static final List<BackendProcess> webServers = BackendProcess.startAll("web", 3);
 
     private final HttpClient client = HttpClient.newBuilder().sslContext(certificate.trustingContext()).build();
-
-    @LocalServerPort
-    private int httpsPort;
-
-    @LocalManagementPort
-    private int managementPort;
 
     @Autowired
     private HttpsRedirectServer redirectServer;
 
     @DynamicPropertySource
     static void topology(DynamicPropertyRegistry registry) {
-        registry.add("FOOBAR_TLS_CERTIFICATE", certificate::certificateLocation);
-        registry.add("FOOBAR_TLS_PRIVATE_KEY", certificate::privateKeyLocation);
         for (int i = 0; i < webServers.size(); i++) {
             BackendProcess webServer = webServers.get(i);
             registry.add("foobar.gateway.groups.web-service.backends[" + i + "].name", webServer::name);
@@ -62,9 +50,8 @@ class GatewayServiceApplicationTests {
     }
 
     @AfterAll
-    static void stopWebServersAndDeleteCertificate() {
+    static void stopWebServers() {
         webServers.forEach(BackendProcess::close);
-        certificate.delete();
     }
 
     @Test

@@ -10,12 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,24 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "management.server.port=0", "foobar.gateway.http-redirect-port=0" })
-class GatewayServiceBackendDownTests {
-
-    private static final SelfSignedCertificate certificate = SelfSignedCertificate.create();
-
-    @LocalServerPort
-    private int httpsPort;
+class GatewayServiceBackendDownTests extends GatewayWithBackendProcesses {
 
     @DynamicPropertySource
     static void deadBackend(DynamicPropertyRegistry registry) {
-        registry.add("FOOBAR_TLS_CERTIFICATE", certificate::certificateLocation);
-        registry.add("FOOBAR_TLS_PRIVATE_KEY", certificate::privateKeyLocation);
         registry.add("foobar.gateway.groups.web-service.backends[0].name", () -> "web-1");
         registry.add("foobar.gateway.groups.web-service.backends[0].uri", () -> "http://127.0.0.1:" + closedPort());
-    }
-
-    @AfterAll
-    static void deleteCertificate() {
-        certificate.delete();
     }
 
     @Test

@@ -2,10 +2,11 @@ package com.foobar.infra.gateway.pool;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import com.foobar.infra.gateway.balancer.LoadBalancer;
 import org.jspecify.annotations.Nullable;
@@ -25,14 +26,20 @@ public final class BackendGroup {
 
     private final LoadBalancer loadBalancer;
 
-    private final Map<String, Backend> byStickyToken;
+    private final Map<String, Backend> byStickyToken = new HashMap<>();
+
+    private final Map<Backend, String> stickyTokens = new IdentityHashMap<>();
 
     BackendGroup(String name, BackendGroupProperties properties, List<Backend> backends) {
         this.name = name;
         this.properties = properties;
         this.backends = List.copyOf(backends);
         this.loadBalancer = properties.algorithm().create(this.backends);
-        this.byStickyToken = this.backends.stream().collect(Collectors.toMap(this::stickyToken, (b) -> b));
+        for (Backend backend : this.backends) {
+            String token = token(name, backend);
+            this.stickyTokens.put(backend, token);
+            this.byStickyToken.put(token, backend);
+        }
     }
 
     public String name() {
@@ -72,15 +79,20 @@ public final class BackendGroup {
      * The sticky cookie value that pins a client to a backend: opaque, so the cookie does not name internal hosts.
      */
     public String stickyToken(Backend backend) {
+        return this.stickyTokens.get(backend);
+    }
+
+    private static String token(String group, Backend backend) {
         long hash = 0;
-        for (char c : (this.name + "/" + backend.name()).toCharArray()) {
+        for (char c : (group + "/" + backend.name()).toCharArray()) {
             hash = hash * 1_000_003L + c;
         }
         return HexFormat.of().toHexDigits(hash);
     }
 
+    // Runs for every request: the common case (first try, every backend in rotation) allocates nothing.
     private List<Backend> candidates(Collection<Backend> tried) {
-        if (tried.isEmpty() && this.backends.stream().allMatch(Backend::isAvailable)) {
+        if (tried.isEmpty() && allAvailable()) {
             return this.backends;
         }
         List<Backend> candidates = new ArrayList<>(this.backends.size());
@@ -90,5 +102,14 @@ public final class BackendGroup {
             }
         }
         return candidates;
+    }
+
+    private boolean allAvailable() {
+        for (Backend backend : this.backends) {
+            if (!backend.isAvailable()) {
+                return false;
+            }
+        }
+        return true;
     }
 }
