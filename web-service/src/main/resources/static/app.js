@@ -391,11 +391,12 @@ function showEmptyState() {
     $("timeline-status").textContent = empty[state.view.kind];
 }
 
-function reloadTimeline() {
+// The heading changes with the list, not before it, so it always names what is shown.
+async function reloadTimeline() {
+    $("search-query").value = state.view.kind === "search" ? state.view.q : "";
+    await loadPage(firstPageUrl(state.view), false);
     $("timeline-heading").textContent = heading(state.view);
     $("show-all").hidden = state.view.kind === "all";
-    $("search-query").value = state.view.kind === "search" ? state.view.q : "";
-    return loadPage(firstPageUrl(state.view), false);
 }
 
 async function loadOlder() {
