@@ -52,7 +52,7 @@ class WebServiceApplicationTests {
                 type -> assertThat(type).startsWith("text/html"));
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
         assertThat(response.headers().allValues("X-Served-By")).containsExactly("web-1");
-        assertThat(response.body()).contains("<title>www.foobar.com</title>", "/app.js");
+        assertThat(response.body()).contains("<title>www.foobar.com</title>", "/assets/app.");
     }
 
     @Test
