@@ -16,7 +16,7 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * <p>The files sit in the jar and never change while the server runs, so one listing answers every request without
  * touching the class path again, and a request for a path that does not exist costs a set lookup, not a file lookup.
  */
-public final class StaticSiteFiles {
+final class StaticSiteFiles {
 
     private final Set<String> pages = new HashSet<>();
 
