@@ -41,6 +41,10 @@ function cookie(name) {
 // records which nodes answered, and turns a problem response into an ApiError.
 async function api(method, path, body) {
     const headers = { Accept: "application/json, application/problem+json" };
+    if (method !== "GET" && !cookie("XSRF-TOKEN")) {
+        // Logging in replaces the token; any GET under /api/ hands out a new one before a write needs it.
+        await fetch("/api/session", { credentials: "same-origin" }).catch(() => null);
+    }
     const token = cookie("XSRF-TOKEN");
     if (token) {
         headers["X-XSRF-TOKEN"] = token;
@@ -92,14 +96,15 @@ function nextLink(response) {
 
 let flashTimer = null;
 
+// The alert region stays in the page, empty when there is nothing to say: screen readers announce a change of
+// its text more reliably than an element that appears.
 function flash(message, kind) {
     const box = $("flash");
     box.textContent = message;
     box.dataset.kind = kind;
-    box.hidden = false;
     clearTimeout(flashTimer);
     if (kind === "success") {
-        flashTimer = setTimeout(() => { box.hidden = true; }, 6000);
+        flashTimer = setTimeout(() => { box.textContent = ""; }, 6000);
     }
 }
 
@@ -461,7 +466,7 @@ $("post-body").addEventListener("keydown", (event) => {
 $("search-form").addEventListener("submit", search);
 $("load-more").addEventListener("click", loadOlder);
 $("show-all").addEventListener("click", () => showView({ kind: "all" }));
-$("flash").addEventListener("click", () => { $("flash").hidden = true; });
+$("flash").addEventListener("click", () => { $("flash").textContent = ""; });
 window.addEventListener("popstate", () => {
     state.view = viewFromAddress();
     reloadTimeline();
