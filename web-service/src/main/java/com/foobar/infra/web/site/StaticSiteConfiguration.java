@@ -1,7 +1,7 @@
 package com.foobar.infra.web.site;
 
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 
