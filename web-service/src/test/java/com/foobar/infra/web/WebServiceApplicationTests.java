@@ -50,9 +50,9 @@ class WebServiceApplicationTests {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/html"));
-        assertThat(response.headers().firstValue("Cache-Control")).hasValue("max-age=300, public");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
         assertThat(response.headers().allValues("X-Served-By")).containsExactly("web-1");
-        assertThat(response.body()).contains("<title>www.foobar.com</title>", "/app.js");
+        assertThat(response.body()).contains("<title>www.foobar.com</title>", "/assets/app.");
     }
 
     @Test

@@ -1,5 +1,6 @@
 /**
- * The static site: {@code index.html}, its stylesheet and script, and the HTML error pages.
+ * The static site as nginx would serve it: pages revalidated on every use, content-hashed assets cached for a year,
+ * ETag and Last-Modified validators, brotli and gzip variants made at build time, and the HTML error pages.
  */
 @NullMarked
 package com.foobar.infra.web.site;
