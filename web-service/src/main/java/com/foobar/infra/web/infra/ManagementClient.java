@@ -1,0 +1,90 @@
+package com.foobar.infra.web.infra;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.netty.channel.ChannelOption;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Reads one service node's management endpoints as a monitoring client does: readiness, the Prometheus scrape
+ * and, for an application server, its health details (the primary database as it sees it).
+ *
+ * <p>Non-blocking, and every request is cut off after the timeout; a node that refuses, fails or does not answer
+ * in time reads as not ready with no metrics, never as an error.
+ */
+final class ManagementClient {
+
+    static final String READINESS = "/actuator/health/readiness";
+
+    static final String PROMETHEUS = "/actuator/prometheus";
+
+    static final String HEALTH = "/actuator/health";
+
+    // A scrape of an application server (dozens of histogram series) is a few hundred kB, more than the default.
+    private static final int MAX_SCRAPE_BYTES = 8 * 1024 * 1024;
+
+    private static final MediaType PROMETHEUS_TEXT = MediaType.parseMediaType("text/plain;version=0.0.4");
+
+    private final WebClient client;
+
+    private final Duration timeout;
+
+    ManagementClient(Duration timeout) {
+        HttpClient http = HttpClient.create()
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
+            .responseTimeout(timeout);
+        this.client = WebClient.builder()
+            .clientConnector(new ReactorClientHttpConnector(http))
+            .codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_SCRAPE_BYTES))
+            .build();
+        this.timeout = timeout;
+    }
+
+    Mono<NodeReading> read(InfraProperties.Node node) {
+        String base = String.valueOf(node.management());
+        Mono<Boolean> ready = this.client.get()
+            .uri(base + READINESS)
+            .exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value() == 200))
+            .timeout(this.timeout)
+            .onErrorReturn(false);
+        Mono<Optional<PrometheusText>> metrics = this.client.get()
+            .uri(base + PROMETHEUS)
+            .accept(PROMETHEUS_TEXT)
+            .retrieve()
+            .bodyToMono(String.class)
+            .map((text) -> Optional.of(PrometheusText.parse(text)))
+            .timeout(this.timeout)
+            .onErrorReturn(Optional.empty())
+            .defaultIfEmpty(Optional.empty());
+        Mono<Optional<String>> primary = (node.role() == InfraProperties.Role.APP) ? primaryStatus(base)
+                : Mono.just(Optional.empty());
+        return Mono.zip(ready, metrics, primary)
+            .map((reading) -> new NodeReading(reading.getT1(), reading.getT2().orElse(null),
+                    reading.getT3().orElse(null)));
+    }
+
+    /** The {@code db} component of the node's health (503 when down, with the same body). */
+    private Mono<Optional<String>> primaryStatus(String base) {
+        return this.client.get()
+            .uri(base + HEALTH)
+            .exchangeToMono((response) -> response.bodyToMono(JsonNode.class))
+            .map((health) -> Optional.ofNullable(status(health.path("components").path("db"))))
+            .timeout(this.timeout)
+            .onErrorReturn(Optional.empty())
+            .defaultIfEmpty(Optional.empty());
+    }
+
+    private static @Nullable String status(JsonNode component) {
+        JsonNode status = component.path("status");
+        return status.isString() ? status.stringValue() : null;
+    }
+
+}

@@ -1,0 +1,156 @@
+package com.foobar.infra.web.infra;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import org.springframework.beans.factory.DisposableBean;
+
+import com.foobar.infra.web.infra.InfraProperties.Node;
+
+/**
+ * Polls every service node's management endpoints while someone watches the topology, and keeps the view built
+ * from the last poll.
+ *
+ * <p>Nothing is polled until the first {@link #watch()}; polling then goes on every {@code poll-interval} until
+ * {@code idle-stop} passes without one, so web servers nobody looks at do not scrape the whole topology. Each poll
+ * reads all nodes at once and never fails: a node that does not answer is down.
+ */
+public class TopologyCollector implements DisposableBean {
+
+    private static final Logger logger = LoggerFactory.getLogger(TopologyCollector.class);
+
+    private final InfraProperties properties;
+
+    private final ManagementClient client;
+
+    private final ViewAssembler assembler;
+
+    private final InstantSource clock;
+
+    private final LongSupplier nanoTime;
+
+    private final List<Node> services;
+
+    private final Map<String, NodeReading> readings = new LinkedHashMap<>();
+
+    private final Map<String, CounterHistory> histories = new LinkedHashMap<>();
+
+    private TopologyView view;
+
+    private long lastWatched;
+
+    private @Nullable Disposable polling;
+
+    private Mono<TopologyView> firstPoll = Mono.empty();
+
+    private long polls;
+
+    public TopologyCollector(InfraProperties properties) {
+        this(properties, InstantSource.system(), System::nanoTime);
+    }
+
+    TopologyCollector(InfraProperties properties, InstantSource clock, LongSupplier nanoTime) {
+        this.properties = properties;
+        this.client = new ManagementClient(properties.timeout());
+        this.assembler = new ViewAssembler(properties);
+        this.clock = clock;
+        this.nanoTime = nanoTime;
+        this.services = properties.nodes().stream().filter((node) -> !node.role().isDatabase()).toList();
+        Duration keep = max(properties.rateWindow(), properties.latencyWindow());
+        this.services.forEach((node) -> this.histories.put(node.name(), new CounterHistory(keep)));
+        this.view = this.assembler.assemble(clock.instant(), this.readings, this.histories);
+    }
+
+    /**
+     * Notes that someone watches, starting the polls if they had stopped; the view once the first poll since
+     * they started has ended, then the latest one at once.
+     */
+    public synchronized Mono<TopologyView> watch() {
+        this.lastWatched = this.nanoTime.getAsLong();
+        if (this.polling == null) {
+            logger.info("Polling {} nodes every {} while the topology is watched", this.services.size(),
+                    this.properties.pollInterval());
+            Sinks.One<TopologyView> first = Sinks.one();
+            this.firstPoll = first.asMono();
+            this.polling = Flux.interval(Duration.ZERO, this.properties.pollInterval())
+                .onBackpressureDrop()
+                .takeWhile((tick) -> isWatched())
+                .concatMap((tick) -> poll(), 0)
+                .subscribe(first::tryEmitValue, (ex) -> logger.warn("Polling the topology failed", ex));
+        }
+        // A poll ends within the timeout; should the first one not, the page gets the nodes as unknown.
+        Duration firstPollDeadline = this.properties.timeout().multipliedBy(2);
+        return this.firstPoll.map((first) -> currentView())
+            .timeout(firstPollDeadline, Mono.fromSupplier(this::currentView));
+    }
+
+    /** Whether polls are running. */
+    public synchronized boolean isPolling() {
+        return this.polling != null;
+    }
+
+    /** How many polls of all nodes have ended since this collector was made. */
+    synchronized long polls() {
+        return this.polls;
+    }
+
+    /** Reads every service node once and records what they said. */
+    Mono<TopologyView> poll() {
+        return Flux.fromIterable(this.services)
+            .flatMap((node) -> this.client.read(node).map((reading) -> Map.entry(node.name(), reading)))
+            .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+            .map(this::record);
+    }
+
+    private synchronized TopologyView record(Map<String, NodeReading> polled) {
+        long now = this.nanoTime.getAsLong();
+        polled.forEach((name, reading) -> {
+            this.readings.put(name, reading);
+            if (reading.metrics() != null) {
+                this.histories.get(name).add(now, ServiceMetrics.counters(reading.metrics()));
+            }
+        });
+        this.polls++;
+        this.view = this.assembler.assemble(this.clock.instant(), this.readings, this.histories);
+        return this.view;
+    }
+
+    private synchronized TopologyView currentView() {
+        return this.view;
+    }
+
+    /** Called on each tick: whether to poll again; when not, the polls stop and the next watch restarts them. */
+    private synchronized boolean isWatched() {
+        if (this.nanoTime.getAsLong() - this.lastWatched <= this.properties.idleStop().toNanos()) {
+            return true;
+        }
+        logger.info("Nobody watched the topology for {}: polling stopped", this.properties.idleStop());
+        this.polling = null;
+        return false;
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (this.polling != null) {
+            this.polling.dispose();
+            this.polling = null;
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return (a.compareTo(b) >= 0) ? a : b;
+    }
+
+}
