@@ -1,5 +1,6 @@
 package com.foobar.infra.web.infra;
 
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
@@ -12,7 +13,7 @@ import reactor.core.publisher.Mono;
  * handler like every other page (same caching and conditional requests), and starts the collector's polls so the
  * page's first data request finds them under way.
  */
-class InfraPageWebFilter implements WebFilter {
+class InfraPageWebFilter implements WebFilter, Ordered {
 
     static final String PATH = "/infra";
 
@@ -22,6 +23,12 @@ class InfraPageWebFilter implements WebFilter {
 
     InfraPageWebFilter(TopologyCollector collector) {
         this.collector = collector;
+    }
+
+    @Override
+    public int getOrder() {
+        // Before the site's index page filter, which would take /infra/ for a folder.
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     @Override

@@ -2,23 +2,30 @@ package com.foobar.infra.web.infra;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import com.foobar.infra.web.infra.NodeReading.Readiness;
+
 /**
  * Reads one service node's management endpoints as a monitoring client does: readiness, the Prometheus scrape
  * and, for an application server, its health details (the primary database as it sees it).
  *
- * <p>Non-blocking, and every request is cut off after the timeout; a node that refuses, fails or does not answer
- * in time reads as not ready with no metrics, never as an error.
+ * <p>Non-blocking, and every request is cut off after the timeout; a node that refuses or fails reads as not
+ * ready, one that does not answer in time as {@link Readiness#NO_ANSWER}, either with no metrics, never as an
+ * error. Connections are pooled, and let go before the nodes' own idle timeouts could close one under a request.
  */
 final class ManagementClient {
 
@@ -33,12 +40,17 @@ final class ManagementClient {
 
     private static final MediaType PROMETHEUS_TEXT = MediaType.parseMediaType("text/plain;version=0.0.4");
 
+    private static final Duration MAX_IDLE = Duration.ofSeconds(10);
+
+    private final ConnectionProvider connections;
+
     private final WebClient client;
 
     private final Duration timeout;
 
     ManagementClient(Duration timeout) {
-        HttpClient http = HttpClient.create()
+        this.connections = ConnectionProvider.builder("foobar-infra").maxIdleTime(MAX_IDLE).build();
+        HttpClient http = HttpClient.create(this.connections)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
             .responseTimeout(timeout);
         this.client = WebClient.builder()
@@ -50,11 +62,12 @@ final class ManagementClient {
 
     Mono<NodeReading> read(InfraProperties.Node node) {
         String base = String.valueOf(node.management());
-        Mono<Boolean> ready = this.client.get()
+        Mono<Readiness> readiness = this.client.get()
             .uri(base + READINESS)
-            .exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value() == 200))
+            .exchangeToMono((response) -> response.releaseBody()
+                .thenReturn((response.statusCode().value() == 200) ? Readiness.READY : Readiness.NOT_READY))
             .timeout(this.timeout)
-            .onErrorReturn(false);
+            .onErrorResume((ex) -> Mono.just(isTimeout(ex) ? Readiness.NO_ANSWER : Readiness.NOT_READY));
         Mono<Optional<PrometheusText>> metrics = this.client.get()
             .uri(base + PROMETHEUS)
             .accept(PROMETHEUS_TEXT)
@@ -66,9 +79,24 @@ final class ManagementClient {
             .defaultIfEmpty(Optional.empty());
         Mono<Optional<String>> primary = (node.role() == InfraProperties.Role.APP) ? primaryStatus(base)
                 : Mono.just(Optional.empty());
-        return Mono.zip(ready, metrics, primary)
+        return Mono.zip(readiness, metrics, primary)
             .map((reading) -> new NodeReading(reading.getT1(), reading.getT2().orElse(null),
                     reading.getT3().orElse(null)));
+    }
+
+    /** Closes the pooled connections. */
+    void close() {
+        this.connections.dispose();
+    }
+
+    private static boolean isTimeout(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException || cause instanceof ReadTimeoutException
+                    || cause instanceof ConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The {@code db} component of the node's health (503 when down, with the same body). */

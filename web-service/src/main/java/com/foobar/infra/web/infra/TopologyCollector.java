@@ -2,6 +2,7 @@ package com.foobar.infra.web.infra;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import reactor.core.publisher.Sinks;
 import org.springframework.beans.factory.DisposableBean;
 
 import com.foobar.infra.web.infra.InfraProperties.Node;
+import com.foobar.infra.web.infra.NodeReading.Readiness;
 
 /**
  * Polls every service node's management endpoints while someone watches the topology, and keeps the view built
@@ -25,11 +27,13 @@ import com.foobar.infra.web.infra.InfraProperties.Node;
  *
  * <p>Nothing is polled until the first {@link #watch()}; polling then goes on every {@code poll-interval} until
  * {@code idle-stop} passes without one, so web servers nobody looks at do not scrape the whole topology. Each poll
- * reads all nodes at once and never fails: a node that does not answer is down.
+ * reads all nodes at once and never fails: a node that refuses, or does not answer twice in a row, is down.
  */
 public class TopologyCollector implements DisposableBean {
 
     private static final Logger logger = LoggerFactory.getLogger(TopologyCollector.class);
+
+    private static final int MISSES_FOR_DOWN = 2;
 
     private final InfraProperties properties;
 
@@ -46,6 +50,8 @@ public class TopologyCollector implements DisposableBean {
     private final Map<String, NodeReading> readings = new LinkedHashMap<>();
 
     private final Map<String, CounterHistory> histories = new LinkedHashMap<>();
+
+    private final Map<String, Integer> misses = new HashMap<>();
 
     private TopologyView view;
 
@@ -116,7 +122,8 @@ public class TopologyCollector implements DisposableBean {
 
     private synchronized TopologyView record(Map<String, NodeReading> polled) {
         long now = this.nanoTime.getAsLong();
-        polled.forEach((name, reading) -> {
+        polled.forEach((name, answer) -> {
+            NodeReading reading = heldThroughOneMiss(name, answer);
             this.readings.put(name, reading);
             if (reading.metrics() != null) {
                 this.histories.get(name).add(now, ServiceMetrics.counters(reading.metrics()));
@@ -125,6 +132,23 @@ public class TopologyCollector implements DisposableBean {
         this.polls++;
         this.view = this.assembler.assemble(this.clock.instant(), this.readings, this.histories);
         return this.view;
+    }
+
+    /**
+     * A node that does not answer in time keeps the readiness it had for one poll, and is not ready from the second
+     * in a row: a busy node is not flagged down for one slow answer, a dead one is within two polls (one that
+     * refuses connections at once).
+     */
+    private NodeReading heldThroughOneMiss(String name, NodeReading answer) {
+        if (answer.readiness() != Readiness.NO_ANSWER) {
+            this.misses.remove(name);
+            return answer;
+        }
+        int misses = this.misses.merge(name, 1, Integer::sum);
+        NodeReading previous = this.readings.get(name);
+        Readiness held = (misses >= MISSES_FOR_DOWN) ? Readiness.NOT_READY
+                : (previous != null) ? previous.readiness() : Readiness.NO_ANSWER;
+        return new NodeReading(held, answer.metrics(), answer.primaryStatus());
     }
 
     private synchronized TopologyView currentView() {
@@ -147,6 +171,7 @@ public class TopologyCollector implements DisposableBean {
             this.polling.dispose();
             this.polling = null;
         }
+        this.client.close();
     }
 
     private static Duration max(Duration a, Duration b) {

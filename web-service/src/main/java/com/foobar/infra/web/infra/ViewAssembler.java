@@ -63,8 +63,12 @@ final class ViewAssembler {
             Double seconds = HistogramQuantile.of(P99, buckets);
             p99 = (seconds != null) ? seconds * 1000 : null;
         }
-        return new NodeView(node.name(), node.role().jsonName(), reading.ready() ? "up" : "down", round(rps),
-                round(p99), null);
+        String health = switch (reading.readiness()) {
+            case READY -> "up";
+            case NOT_READY -> "down";
+            case NO_ANSWER -> "unknown";
+        };
+        return new NodeView(node.name(), node.role().jsonName(), health, round(rps), round(p99), null);
     }
 
     private NodeView database(Node node, Map<String, NodeReading> readings, List<Scraped> apps) {

@@ -79,6 +79,7 @@ class InfraEndpointTests {
     void shouldServeTheInfrastructurePageAtInfra() throws Exception {
         HttpResponse<String> response = get("/infra", "text/html");
 
+        assertThat(get("/infra/", "text/html").body()).isEqualTo(response.body());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 (type) -> assertThat(type).startsWith("text/html"));

@@ -28,6 +28,8 @@ final class ManagementStub implements AutoCloseable {
 
     private volatile String health = "{\"status\":\"UP\"}";
 
+    private volatile long delayMillis;
+
     ManagementStub() {
         try {
             this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -51,6 +53,11 @@ final class ManagementStub implements AutoCloseable {
         this.prometheus = text;
     }
 
+    /** Answers every request this much later, as a node too busy to answer in time. */
+    void delay(long millis) {
+        this.delayMillis = millis;
+    }
+
     void health(String json) {
         this.health = json;
     }
@@ -66,6 +73,14 @@ final class ManagementStub implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         this.requests.computeIfAbsent(path, (key) -> new AtomicInteger()).incrementAndGet();
+        if (this.delayMillis > 0) {
+            try {
+                Thread.sleep(this.delayMillis);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
         switch (path) {
             case "/actuator/health/readiness" -> respond(exchange, this.readinessStatus, "application/json",
                     "{\"status\":\"" + (this.readinessStatus == 200 ? "UP" : "OUT_OF_SERVICE") + "\"}");
