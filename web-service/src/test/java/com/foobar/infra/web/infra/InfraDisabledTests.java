@@ -17,29 +17,17 @@ import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Where the infrastructure view must not exist: no nodes configured, or the production profile. */
+/** Where the infrastructure view must not exist: no nodes configured, disabled, or the production profile. */
 class InfraDisabledTests {
 
-    private static final String NODES = "foobar.infra.nodes[0].name=gateway-1";
+    private static final String NODE = "foobar.infra.nodes[0].name=gateway-1";
 
     private static final String ROLE = "foobar.infra.nodes[0].role=gateway";
 
     private static final String MANAGEMENT = "foobar.infra.nodes[0].management=http://127.0.0.1:9";
 
-    static void assertNotFound(int port, ApplicationContext context) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        for (String path : new String[] { "/infra", "/infra/", "/infra/topology" }) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", "application/json")
-                .build();
-            assertThat(client.send(request, BodyHandlers.ofString()).statusCode()).as(path).isEqualTo(404);
-        }
-        assertThat(context.getBeanNamesForType(TopologyCollector.class)).isEmpty();
-    }
-
-    @Nested
-    @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-    class WithoutNodes {
+    /** The test each case runs: both paths 404, and no collector polling anything. */
+    abstract static class NotFound {
 
         @LocalServerPort
         int port;
@@ -48,46 +36,37 @@ class InfraDisabledTests {
         ApplicationContext context;
 
         @Test
-        void shouldAnswerNotFound() throws Exception {
-            assertNotFound(this.port, this.context);
+        void shouldAnswerNotFoundAndPollNothing() throws Exception {
+            HttpClient client = HttpClient.newHttpClient();
+            for (String path : new String[] { "/infra", "/infra/", "/infra/topology" }) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+                    .header("Accept", "application/json")
+                    .build();
+                assertThat(client.send(request, BodyHandlers.ofString()).statusCode()).as(path).isEqualTo(404);
+            }
+            assertThat(this.context.getBeanNamesForType(TopologyCollector.class)).isEmpty();
         }
 
     }
 
     @Nested
+    @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+    class WithoutNodes extends NotFound {
+
+    }
+
+    @Nested
     @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-            properties = { "management.server.port=0", NODES, ROLE, MANAGEMENT })
+            properties = { "management.server.port=0", NODE, ROLE, MANAGEMENT })
     @ActiveProfiles("production")
-    class InProduction {
-
-        @LocalServerPort
-        int port;
-
-        @Autowired
-        ApplicationContext context;
-
-        @Test
-        void shouldAnswerNotFoundEvenWithNodes() throws Exception {
-            assertNotFound(this.port, this.context);
-        }
+    class InProductionEvenWithNodes extends NotFound {
 
     }
 
     @Nested
     @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-            properties = { "management.server.port=0", NODES, ROLE, MANAGEMENT, "foobar.infra.enabled=false" })
-    class Disabled {
-
-        @LocalServerPort
-        int port;
-
-        @Autowired
-        ApplicationContext context;
-
-        @Test
-        void shouldAnswerNotFound() throws Exception {
-            assertNotFound(this.port, this.context);
-        }
+            properties = { "management.server.port=0", NODE, ROLE, MANAGEMENT, "foobar.infra.enabled=false" })
+    class DisabledEvenWithNodes extends NotFound {
 
     }
 
