@@ -2,12 +2,13 @@ package com.foobar.infra.web.infra;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -23,7 +24,8 @@ import com.foobar.infra.web.infra.NodeReading.Readiness;
  * Reads one service node's management endpoints as a monitoring client does: readiness, the Prometheus scrape
  * and, for an application server, its health details (the primary database as it sees it).
  *
- * <p>Non-blocking, and every request is cut off after the timeout; a node that refuses or fails reads as not
+ * <p>Non-blocking, and every request is cut off by Netty after the timeout (to connect, then between reads: a
+ * cancelled exchange would log the late answer as an error); a node that refuses or fails reads as not
  * ready, one that does not answer in time as {@link Readiness#NO_ANSWER}, either with no metrics, never as an
  * error. Connections are pooled, and let go before the nodes' own idle timeouts could close one under a request.
  */
@@ -44,9 +46,9 @@ final class ManagementClient {
 
     private final ConnectionProvider connections;
 
-    private final WebClient client;
+    private static final Logger logger = LoggerFactory.getLogger(ManagementClient.class);
 
-    private final Duration timeout;
+    private final WebClient client;
 
     ManagementClient(Duration timeout) {
         this.connections = ConnectionProvider.builder("foobar-infra").maxIdleTime(MAX_IDLE).build();
@@ -57,7 +59,6 @@ final class ManagementClient {
             .clientConnector(new ReactorClientHttpConnector(http))
             .codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_SCRAPE_BYTES))
             .build();
-        this.timeout = timeout;
     }
 
     Mono<NodeReading> read(InfraProperties.Node node) {
@@ -66,15 +67,16 @@ final class ManagementClient {
             .uri(base + READINESS)
             .exchangeToMono((response) -> response.releaseBody()
                 .thenReturn((response.statusCode().value() == 200) ? Readiness.READY : Readiness.NOT_READY))
-            .timeout(this.timeout)
-            .onErrorResume((ex) -> Mono.just(isTimeout(ex) ? Readiness.NO_ANSWER : Readiness.NOT_READY));
+            .onErrorResume((ex) -> {
+                logger.debug("{} readiness: {}", node.name(), ex.toString());
+                return Mono.just(isTimeout(ex) ? Readiness.NO_ANSWER : Readiness.NOT_READY);
+            });
         Mono<Optional<PrometheusText>> metrics = this.client.get()
             .uri(base + PROMETHEUS)
             .accept(PROMETHEUS_TEXT)
             .retrieve()
             .bodyToMono(String.class)
             .map((text) -> Optional.of(PrometheusText.parse(text)))
-            .timeout(this.timeout)
             .onErrorReturn(Optional.empty())
             .defaultIfEmpty(Optional.empty());
         Mono<Optional<String>> primary = (node.role() == InfraProperties.Role.APP) ? primaryStatus(base)
@@ -91,8 +93,7 @@ final class ManagementClient {
 
     private static boolean isTimeout(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException || cause instanceof ReadTimeoutException
-                    || cause instanceof ConnectTimeoutException) {
+            if (cause instanceof ReadTimeoutException || cause instanceof ConnectTimeoutException) {
                 return true;
             }
         }
@@ -105,7 +106,6 @@ final class ManagementClient {
             .uri(base + HEALTH)
             .exchangeToMono((response) -> response.bodyToMono(JsonNode.class))
             .map((health) -> Optional.ofNullable(status(health.path("components").path("db"))))
-            .timeout(this.timeout)
             .onErrorReturn(Optional.empty())
             .defaultIfEmpty(Optional.empty());
     }

@@ -96,8 +96,9 @@ public class TopologyCollector implements DisposableBean {
                 .concatMap((tick) -> poll(), 0)
                 .subscribe(first::tryEmitValue, (ex) -> logger.warn("Polling the topology failed", ex));
         }
-        // A poll ends within the timeout; should the first one not, the page gets the nodes as unknown.
-        Duration firstPollDeadline = this.properties.timeout().multipliedBy(2);
+        // A poll ends within about the timeout; should the first one not (a cold JVM), the page gets the nodes as
+        // unknown and asks again.
+        Duration firstPollDeadline = this.properties.timeout().multipliedBy(5);
         return this.firstPoll.map((first) -> currentView())
             .timeout(firstPollDeadline, Mono.fromSupplier(this::currentView));
     }
@@ -115,7 +116,11 @@ public class TopologyCollector implements DisposableBean {
     /** Reads every service node once and records what they said. */
     Mono<TopologyView> poll() {
         return Flux.fromIterable(this.services)
-            .flatMap((node) -> this.client.read(node).map((reading) -> Map.entry(node.name(), reading)))
+            .flatMap((node) -> this.client.read(node)
+                // A backstop only: Netty's timeouts end each request well before this.
+                .timeout(this.properties.timeout().multipliedBy(4),
+                        Mono.fromSupplier(() -> new NodeReading(Readiness.NO_ANSWER, null, null)))
+                .map((reading) -> Map.entry(node.name(), reading)))
             .collectMap(Map.Entry::getKey, Map.Entry::getValue)
             .map(this::record);
     }
