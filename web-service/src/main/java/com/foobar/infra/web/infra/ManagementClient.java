@@ -14,6 +14,7 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -61,14 +62,19 @@ final class ManagementClient {
             .build();
     }
 
-    Mono<NodeReading> read(InfraProperties.Node node) {
+    /**
+     * @param node the node to read
+     * @param withPrimary whether to ask an application server for its view of the primary too (its {@code db}
+     *     health check runs a query there, so it is asked less often than the rest)
+     */
+    Mono<NodeReading> read(InfraProperties.Node node, boolean withPrimary) {
         String base = String.valueOf(node.management());
         Mono<Readiness> readiness = this.client.get()
             .uri(base + READINESS)
             .exchangeToMono((response) -> response.releaseBody()
                 .thenReturn((response.statusCode().value() == 200) ? Readiness.READY : Readiness.NOT_READY))
             .onErrorResume((ex) -> {
-                logger.debug("{} readiness: {}", node.name(), ex.toString());
+                logger.debug("{} readiness: {}", node.name(), NestedExceptionUtils.getMostSpecificCause(ex));
                 return Mono.just(isTimeout(ex) ? Readiness.NO_ANSWER : Readiness.NOT_READY);
             });
         Mono<Optional<PrometheusText>> metrics = this.client.get()
@@ -79,7 +85,7 @@ final class ManagementClient {
             .map((text) -> Optional.of(PrometheusText.parse(text)))
             .onErrorReturn(Optional.empty())
             .defaultIfEmpty(Optional.empty());
-        Mono<Optional<String>> primary = (node.role() == InfraProperties.Role.APP) ? primaryStatus(base)
+        Mono<Optional<String>> primary = (withPrimary && node.role() == InfraProperties.Role.APP) ? primaryStatus(base)
                 : Mono.just(Optional.empty());
         return Mono.zip(readiness, metrics, primary)
             .map((reading) -> new NodeReading(reading.getT1(), reading.getT2().orElse(null),

@@ -35,6 +35,10 @@ public class TopologyCollector implements DisposableBean {
 
     private static final int MISSES_FOR_DOWN = 2;
 
+    // The application servers' db health check runs a query on the primary: asked every poll by every watching web
+    // server, it would be a good part of an idle primary's connections per second.
+    private static final int PRIMARY_CHECK_EVERY = 5;
+
     private final InfraProperties properties;
 
     private final ManagementClient client;
@@ -115,8 +119,9 @@ public class TopologyCollector implements DisposableBean {
 
     /** Reads every service node once and records what they said. */
     Mono<TopologyView> poll() {
+        boolean withPrimary = polls() % PRIMARY_CHECK_EVERY == 0;
         return Flux.fromIterable(this.services)
-            .flatMap((node) -> this.client.read(node)
+            .flatMap((node) -> this.client.read(node, withPrimary)
                 // A backstop only: Netty's timeouts end each request well before this.
                 .timeout(this.properties.timeout().multipliedBy(4),
                         Mono.fromSupplier(() -> new NodeReading(Readiness.NO_ANSWER, null, null)))
@@ -128,7 +133,7 @@ public class TopologyCollector implements DisposableBean {
     private synchronized TopologyView record(Map<String, NodeReading> polled) {
         long now = this.nanoTime.getAsLong();
         polled.forEach((name, answer) -> {
-            NodeReading reading = heldThroughOneMiss(name, answer);
+            NodeReading reading = primaryKept(name, heldThroughOneMiss(name, answer));
             this.readings.put(name, reading);
             if (reading.metrics() != null) {
                 this.histories.get(name).add(now, ServiceMetrics.counters(reading.metrics()));
@@ -154,6 +159,15 @@ public class TopologyCollector implements DisposableBean {
         Readiness held = (misses >= MISSES_FOR_DOWN) ? Readiness.NOT_READY
                 : (previous != null) ? previous.readiness() : Readiness.NO_ANSWER;
         return new NodeReading(held, answer.metrics(), answer.primaryStatus());
+    }
+
+    /** An application server that answered but was not asked about the primary keeps what it said last. */
+    private NodeReading primaryKept(String name, NodeReading reading) {
+        NodeReading previous = this.readings.get(name);
+        if (reading.primaryStatus() != null || reading.readiness() != Readiness.READY || previous == null) {
+            return reading;
+        }
+        return new NodeReading(reading.readiness(), reading.metrics(), previous.primaryStatus());
     }
 
     private synchronized TopologyView currentView() {

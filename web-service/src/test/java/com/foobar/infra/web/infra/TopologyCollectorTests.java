@@ -105,6 +105,8 @@ class TopologyCollectorTests {
         TopologyView view = collector.poll().block();
 
         assertThat(node(view, "db-primary")).isEqualTo(new NodeView("db-primary", "db-primary", "up", 10.0, null, null));
+        assertThat(this.app.requests("/actuator/health")).as("asked about the primary on the first poll of five")
+            .isEqualTo(1);
         assertThat(node(view, "db-replica-1"))
             .isEqualTo(new NodeView("db-replica-1", "db-replica", "up", 30.0, null, 0.0));
         assertThat(node(view, "db-replica-2"))
