@@ -85,8 +85,16 @@
         spark.setAttribute('viewBox', `0 0 ${HISTORY_LENGTH - 1} 24`);
         spark.setAttribute('preserveAspectRatio', 'none');
         spark.setAttribute('aria-hidden', 'true');
+        const baseline = document.createElementNS(SVG, 'line');
+        baseline.setAttribute('class', 'baseline');
+        baseline.setAttribute('x1', '0');
+        baseline.setAttribute('x2', String(HISTORY_LENGTH - 1));
+        baseline.setAttribute('y1', '23.5');
+        baseline.setAttribute('y2', '23.5');
+        baseline.setAttribute('vector-effect', 'non-scaling-stroke');
         const line = document.createElementNS(SVG, 'polyline');
-        spark.append(line);
+        line.setAttribute('vector-effect', 'non-scaling-stroke');
+        spark.append(baseline, line);
         card.append(head, metrics, spark);
         return {card, dot, health, rps: rps.value, p99: p99 && p99.value, lag: lag && lag.value, line, history: []};
     }
