@@ -100,6 +100,8 @@ public final class NodeEnvironment {
         env.put("FOOBAR_SHUTDOWN_DRAIN", "4s");
         Node app = this.plan.node("app-" + node.index());
         env.put("FOOBAR_APP_URL", serviceUrl(app));
+        // What the infrastructure view (/infra) polls and draws.
+        env.putAll(InfraNodeList.environment(this.plan));
     }
 
     private void gateway(Node node, Map<String, String> env) {

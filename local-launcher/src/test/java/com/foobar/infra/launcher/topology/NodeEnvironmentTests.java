@@ -1,6 +1,7 @@
 package com.foobar.infra.launcher.topology;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.foobar.infra.mariadb.DatabaseCredentials;
@@ -47,6 +48,22 @@ class NodeEnvironmentTests {
     }
 
     @Test
+    void shouldGiveEachWebNodeAndOnlyWebNodesTheInfrastructureViewsNodeList() {
+        for (Node node : this.plan.nodes()) {
+            if (!node.role().isDatabase()) {
+                Map<String, String> env = this.environment.of(node);
+
+                if (node.role() == NodeRole.WEB) {
+                    assertThat(env).containsAllEntriesOf(InfraNodeList.environment(this.plan));
+                }
+                else {
+                    assertThat(env.keySet()).noneMatch((name) -> name.startsWith("FOOBAR_INFRA_"));
+                }
+            }
+        }
+    }
+
+    @Test
     void shouldNotGiveTheAdminOrReplicationPasswordToAnAppNode() {
         Map<String, String> env = this.environment.of(this.plan.node("app-1"));
 
@@ -65,7 +82,8 @@ class NodeEnvironmentTests {
     @Test
     void shouldForwardEachWebNodeOverHttpsToTheAppNodeOfTheSameNumber() {
         for (int i = 1; i <= 3; i++) {
-            Map<String, String> env = this.environment.of(this.plan.node("web-" + i));
+            Map<String, String> env = new LinkedHashMap<>(this.environment.of(this.plan.node("web-" + i)));
+            env.keySet().removeIf((name) -> name.startsWith("FOOBAR_INFRA_NODES_"));
 
             assertThat(env).containsExactly(entry("FOOBAR_NODE_NAME", "web-" + i),
                     entry("FOOBAR_TOPOLOGY_HEADERS", "true"), entry("FOOBAR_MANAGEMENT_PORT", String.valueOf(8150 + i)),
