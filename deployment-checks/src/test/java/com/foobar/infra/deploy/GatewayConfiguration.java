@@ -17,13 +17,13 @@ import org.springframework.validation.Validator;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
- * A gateway configuration file ({@code foobar.gateway.config-file}) read by the gateway's own
+ * A gateway configuration file ({@code foobar.balancing.config-file}) read by the gateway's own
  * {@code BackendGroupsLoader}: bound and validated exactly as a running gateway reads it, so a file that a gateway
  * would refuse fails here too, with the binder's message.
  */
 final class GatewayConfiguration {
 
-    private static final String LOADER = "com.foobar.infra.gateway.pool.BackendGroupsLoader";
+    private static final String LOADER = "com.foobar.infra.balancing.pool.BackendGroupsLoader";
 
     private GatewayConfiguration() {
     }

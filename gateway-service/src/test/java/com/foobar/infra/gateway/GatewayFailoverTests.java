@@ -46,7 +46,7 @@ class GatewayFailoverTests extends GatewayWithBackendProcesses {
 
     @DynamicPropertySource
     static void groups(DynamicPropertyRegistry registry) {
-        registry.add("foobar.gateway.config-file", configFile::toString);
+        registry.add("foobar.balancing.config-file", configFile::toString);
         new GroupsFile()
             .group("checked", List.of("health-check:", "  interval: 200ms", "  timeout: 500ms", "  fall: 3",
                     "  rise: 2", "ejection:", "  consecutive-errors: 3", "  cool-down: 2s"), backends)
@@ -111,7 +111,7 @@ class GatewayFailoverTests extends GatewayWithBackendProcesses {
                 assertThat(servedBy(response)).isNotEqualTo("f-3");
             }
             assertThat(GatewayTestFiles.get(this.managementPort, "/actuator/prometheus"))
-                .containsPattern("foobar_gateway_backend_retries_total\\{backend=\"f-3\",group=\"unchecked\"} [1-9][0-9]*\\.0");
+                .containsPattern("foobar_backend_retries_total\\{backend=\"f-3\",group=\"unchecked\"} [1-9][0-9]*\\.0");
         }
         finally {
             victim.restart();

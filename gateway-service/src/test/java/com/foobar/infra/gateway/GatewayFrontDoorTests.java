@@ -42,7 +42,7 @@ class GatewayFrontDoorTests extends GatewayWithBackendProcesses {
 
     @DynamicPropertySource
     static void groups(DynamicPropertyRegistry registry) {
-        registry.add("foobar.gateway.config-file", configFile::toString);
+        registry.add("foobar.balancing.config-file", configFile::toString);
         new GroupsFile().group("site", List.of(), List.of(backend)).writeTo(configFile);
     }
 

@@ -53,7 +53,7 @@ class GatewayProductionProfileTests {
     static void gateway(DynamicPropertyRegistry registry) {
         registry.add("FOOBAR_TLS_CERTIFICATE", certificate::certificateLocation);
         registry.add("FOOBAR_TLS_PRIVATE_KEY", certificate::privateKeyLocation);
-        registry.add("foobar.gateway.config-file", configFile::toString);
+        registry.add("foobar.balancing.config-file", configFile::toString);
         new GroupsFile().group("web-service", List.of(), List.of(backend)).writeTo(configFile);
     }
 

@@ -44,8 +44,8 @@ class GatewayServiceApplicationTests extends GatewayWithBackendProcesses {
     static void topology(DynamicPropertyRegistry registry) {
         for (int i = 0; i < webServers.size(); i++) {
             BackendProcess webServer = webServers.get(i);
-            registry.add("foobar.gateway.groups.web-service.backends[" + i + "].name", webServer::name);
-            registry.add("foobar.gateway.groups.web-service.backends[" + i + "].uri", webServer::uri);
+            registry.add("foobar.balancing.groups.web-service.backends[" + i + "].name", webServer::name);
+            registry.add("foobar.balancing.groups.web-service.backends[" + i + "].uri", webServer::uri);
         }
     }
 

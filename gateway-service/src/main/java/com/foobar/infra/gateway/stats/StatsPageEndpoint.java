@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import com.foobar.infra.gateway.stats.BackendsEndpoint.BackendStats;
+import com.foobar.infra.balancing.endpoint.BackendsEndpoint;
+import com.foobar.infra.balancing.endpoint.BackendsEndpoint.BackendStats;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;

@@ -8,12 +8,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * Writes the gateway's configuration file of backend groups ({@code foobar.gateway.config-file}), as an operator
+ * Writes the gateway's configuration file of backend groups ({@code foobar.balancing.config-file}), as an operator
  * would, so tests drive the gateway through its real configuration and reload path.
  */
 public final class GroupsFile {
 
-    private final StringBuilder yaml = new StringBuilder("foobar:\n  gateway:\n    groups:\n");
+    private final StringBuilder yaml = new StringBuilder("foobar:\n  balancing:\n    groups:\n");
 
     /**
      * Adds a group.

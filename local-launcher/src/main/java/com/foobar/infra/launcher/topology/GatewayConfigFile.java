@@ -8,7 +8,7 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * The gateways' configuration file ({@value #NAME} in the topology's folder): the {@code web-service} backend group
- * with every web server and its readiness endpoint, as the gateway reads it from {@code foobar.gateway.config-file}.
+ * with every web server and its readiness endpoint, as the gateway reads it from {@code foobar.balancing.config-file}.
  *
  * <p>Both gateways read the one file, and reload it when it changes: an operator adds or removes a web server, or
  * changes the algorithm, by editing it while the topology runs (docs/architecture.md). {@code ./foobar up} writes it
@@ -27,7 +27,7 @@ public final class GatewayConfigFile {
                 # The gateways' backend groups, written by ./foobar up and reloaded by both gateways when it changes.
                 # Algorithms: round-robin, weighted-round-robin, least-connections, source-hash; sticky-cookie: NAME.
                 foobar:
-                  gateway:
+                  balancing:
                     groups:
                       web-service:
                         algorithm: round-robin
