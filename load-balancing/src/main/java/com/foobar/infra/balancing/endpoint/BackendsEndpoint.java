@@ -39,7 +39,7 @@ public class BackendsEndpoint {
     public Map<String, List<BackendStats>> backends() {
         Map<String, List<BackendStats>> groups = new LinkedHashMap<>();
         for (BackendGroup group : this.registry.groups()) {
-            groups.put(group.name(), group.backends().stream().map(BackendStats::of).toList());
+            groups.put(group.name(), group.backends().stream().map((backend) -> BackendStats.of(group, backend)).toList());
         }
         return groups;
     }
@@ -64,7 +64,7 @@ public class BackendsEndpoint {
             for (Backend candidate : found.backends()) {
                 if (candidate.name().equals(backend)) {
                     candidate.drain(state.equals("drain"));
-                    return new WebEndpointResponse<>(BackendStats.of(candidate));
+                    return new WebEndpointResponse<>(BackendStats.of(found, candidate));
                 }
             }
         }
@@ -79,18 +79,19 @@ public class BackendsEndpoint {
      * @param state {@code UP}, {@code DOWN} (failed its health checks), {@code EJECTED} (too many errors, cooling
      *     down) or {@code DRAIN}
      * @param weight its weight
+     * @param backup whether it takes requests only while no primary backend of its group is in rotation
      * @param inFlight requests sent and not answered yet
      * @param requests requests sent since this node started
      * @param errors failed requests since this node started
      * @param requestsPerSecond the recent request rate
      * @param lastCheckFailure why the last failed health check failed, while it is not up
      */
-    public record BackendStats(String name, String uri, String state, int weight, int inFlight, long requests,
-            long errors, double requestsPerSecond, @Nullable String lastCheckFailure) {
+    public record BackendStats(String name, String uri, String state, int weight, boolean backup, int inFlight,
+            long requests, long errors, double requestsPerSecond, @Nullable String lastCheckFailure) {
 
-        static BackendStats of(Backend backend) {
+        static BackendStats of(BackendGroup group, Backend backend) {
             return new BackendStats(backend.name(), backend.uri().toString(), backend.state(), backend.weight(),
-                    backend.inFlight(), backend.requests(), backend.errors(),
+                    group.isBackup(backend), backend.inFlight(), backend.requests(), backend.errors(),
                     Math.round(backend.requestsPerSecond() * 10) / 10.0,
                     backend.isCheckedUp() ? null : backend.lastCheckFailure());
         }

@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A named group of backends with its balancing algorithm and rules: what one {@code lb://<name>} route sends to.
  *
- * <p>Immutable apart from the backends' own state; a configuration reload replaces the group as a whole.
+ * <p>Requests go to the primary backends in rotation; the backups (a {@code backup} server, or every server but the
+ * group's {@code preferred} one) take them only while no primary is in rotation or left untried, as nginx's
+ * {@code backup}. Immutable apart from the backends' own state; a configuration reload replaces the group as a whole.
  */
 public final class BackendGroup {
 
@@ -23,6 +25,10 @@ public final class BackendGroup {
     private final BackendGroupProperties properties;
 
     private final List<Backend> backends;
+
+    private final List<Backend> primaries;
+
+    private final List<Backend> backups;
 
     private final LoadBalancer loadBalancer;
 
@@ -34,6 +40,10 @@ public final class BackendGroup {
         this.name = name;
         this.properties = properties;
         this.backends = List.copyOf(backends);
+        List<Backend> primary = this.backends.stream().filter((backend) -> !isBackup(backend)).toList();
+        // A group of backups only has no primary to wait for: all of them share the requests.
+        this.primaries = primary.isEmpty() ? this.backends : primary;
+        this.backups = primary.isEmpty() ? List.of() : this.backends.stream().filter(this::isBackup).toList();
         this.loadBalancer = properties.algorithm().create(this.backends);
         for (Backend backend : this.backends) {
             String token = token(name, backend);
@@ -54,9 +64,15 @@ public final class BackendGroup {
         return this.backends;
     }
 
+    /** Whether the backend takes requests only while no primary backend of this group can. */
+    public boolean isBackup(Backend backend) {
+        return this.properties.isBackup(backend.server());
+    }
+
     /**
      * Chooses the backend for a request: the one its sticky cookie names when that one is a candidate, otherwise
-     * the algorithm's pick among the backends in rotation that the request has not tried.
+     * the algorithm's pick among the backends in rotation that the request has not tried: the primaries, or the
+     * backups when no primary is left.
      *
      * @param clientAddress the client's IP address
      * @param stickyToken the value of the group's sticky cookie on the request, if any
@@ -90,13 +106,18 @@ public final class BackendGroup {
         return HexFormat.of().toHexDigits(hash);
     }
 
-    // Runs for every request: the common case (first try, every backend in rotation) allocates nothing.
+    // Runs for every request: the common case (first try, every primary in rotation) allocates nothing.
     private List<Backend> candidates(Collection<Backend> tried) {
-        if (tried.isEmpty() && allAvailable()) {
-            return this.backends;
+        if (tried.isEmpty() && allAvailable(this.primaries)) {
+            return this.primaries;
         }
-        List<Backend> candidates = new ArrayList<>(this.backends.size());
-        for (Backend backend : this.backends) {
+        List<Backend> candidates = available(this.primaries, tried);
+        return candidates.isEmpty() ? available(this.backups, tried) : candidates;
+    }
+
+    private static List<Backend> available(List<Backend> backends, Collection<Backend> tried) {
+        List<Backend> candidates = new ArrayList<>(backends.size());
+        for (Backend backend : backends) {
             if (backend.isAvailable() && !tried.contains(backend)) {
                 candidates.add(backend);
             }
@@ -104,8 +125,8 @@ public final class BackendGroup {
         return candidates;
     }
 
-    private boolean allAvailable() {
-        for (Backend backend : this.backends) {
+    private static boolean allAvailable(List<Backend> backends) {
+        for (Backend backend : backends) {
             if (!backend.isAvailable()) {
                 return false;
             }

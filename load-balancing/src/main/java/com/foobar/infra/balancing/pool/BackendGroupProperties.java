@@ -2,7 +2,7 @@ package com.foobar.infra.balancing.pool;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,21 +31,37 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ejection passive health: errors that take a backend out of rotation for a while
  * @param retries how many other backends a request may be sent to after a connection failure (HAProxy's
  *     {@code retries} with {@code option redispatch})
+ * @param preferred the one backend that takes every request while it is in rotation, the others being its backups
+ *     (a web server's own application server); {@code null} or empty when every backend that is not marked
+ *     {@link Server#backup() backup} shares the requests
  * @param backends the servers of the group, at least one
  */
 public record BackendGroupProperties(@DefaultValue("round-robin") BalancingAlgorithm algorithm,
         @Nullable @Pattern(regexp = "[A-Za-z0-9_-]+") String stickyCookie, @DefaultValue @Valid HealthCheck healthCheck,
         @DefaultValue @Valid Ejection ejection, @DefaultValue("2") @PositiveOrZero @Max(10) int retries,
-        @NotEmpty List<@Valid Server> backends) {
+        @Nullable String preferred, @NotEmpty List<@Valid Server> backends) {
 
     public BackendGroupProperties {
-        Set<String> names = new HashSet<>();
+        Set<String> names = new LinkedHashSet<>();
         for (Server server : (backends != null) ? backends : List.<Server>of()) {
             if (server.name() != null && !names.add(server.name())) {
                 throw new IllegalArgumentException(
                         "backends[].name must be unique in a group; " + server.name() + " is listed twice");
             }
         }
+        if (preferred != null && !preferred.isBlank() && !names.contains(preferred)) {
+            throw new IllegalArgumentException(
+                    "preferred must name a backend of the group; " + preferred + " is none of " + names);
+        }
+    }
+
+    /**
+     * Whether a server only takes requests while no primary server of the group is in rotation: it is marked
+     * {@code backup}, or the group prefers another server.
+     */
+    public boolean isBackup(Server server) {
+        return server.backup() || (this.preferred != null && !this.preferred.isBlank()
+                && !this.preferred.equals(server.name()));
     }
 
     /**
@@ -55,9 +71,11 @@ public record BackendGroupProperties(@DefaultValue("round-robin") BalancingAlgor
      * @param uri its base URI, for example {@code https://127.0.0.1:8101}
      * @param weight its share of requests under weighted algorithms, 1 to 256
      * @param healthUri the readiness endpoint the active checks call; {@code null} turns them off for this server
+     * @param backup whether the server takes requests only while no other server of the group is in rotation
+     *     (nginx's and HAProxy's {@code backup})
      */
     public record Server(@NotBlank String name, @NotNull URI uri, @DefaultValue("1") @Positive @Max(256) int weight,
-            @Nullable URI healthUri) {
+            @Nullable URI healthUri, @DefaultValue("false") boolean backup) {
     }
 
     /**

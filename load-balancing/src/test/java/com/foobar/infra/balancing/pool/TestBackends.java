@@ -24,6 +24,6 @@ public final class TestBackends {
 
     static Server server(String name, int weight) {
         int port = 8100 + Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
-        return new Server(name, URI.create("http://127.0.0.1:" + port), weight, null);
+        return new Server(name, URI.create("http://127.0.0.1:" + port), weight, null, false);
     }
 }
