@@ -14,9 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.foobar.infra.gateway.backend.BackendProcess;
+import com.foobar.infra.balancing.backend.BackendProcess;
+import com.foobar.infra.balancing.backend.GroupsFile;
 import com.foobar.infra.gateway.backend.GatewayClient;
-import com.foobar.infra.gateway.backend.GroupsFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

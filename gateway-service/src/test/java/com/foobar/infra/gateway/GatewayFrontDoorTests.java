@@ -7,9 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 
-import com.foobar.infra.gateway.backend.BackendProcess;
+import com.foobar.infra.balancing.backend.BackendProcess;
+import com.foobar.infra.balancing.backend.GroupsFile;
 import com.foobar.infra.gateway.backend.GatewayClient;
-import com.foobar.infra.gateway.backend.GroupsFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

@@ -14,9 +14,9 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
-import com.foobar.infra.gateway.backend.BackendProcess;
+import com.foobar.infra.balancing.backend.BackendProcess;
+import com.foobar.infra.balancing.backend.GroupsFile;
 import com.foobar.infra.gateway.backend.GatewayClient;
-import com.foobar.infra.gateway.backend.GroupsFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

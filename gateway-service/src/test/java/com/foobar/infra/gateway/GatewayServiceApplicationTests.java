@@ -13,7 +13,7 @@ import java.util.Map;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 
-import com.foobar.infra.gateway.backend.BackendProcess;
+import com.foobar.infra.balancing.backend.BackendProcess;
 import com.foobar.infra.gateway.redirect.HttpsRedirectServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

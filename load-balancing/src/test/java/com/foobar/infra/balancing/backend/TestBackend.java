@@ -1,4 +1,4 @@
-package com.foobar.infra.gateway.backend;
+package com.foobar.infra.balancing.backend;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small HTTP/1.1 server run as its own OS process by {@link BackendProcess}: one backend of the gateway under
- * test, that tests can slow down, break, make unready, or kill.
+ * A small HTTP/1.1 server run as its own OS process by {@link BackendProcess}: one backend of the gateway or web
+ * server under test, that tests can slow down, break, make unready, or kill.
  *
  * <p>Raw sockets rather than the JDK's HTTP server, so that a test controls the connection itself: the keep-alive
  * timeout after which an idle connection is closed, and {@code /drop}, which reads a request and closes the connection

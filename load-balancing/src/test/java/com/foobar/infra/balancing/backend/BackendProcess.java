@@ -1,4 +1,4 @@
-package com.foobar.infra.gateway.backend;
+package com.foobar.infra.balancing.backend;
 
 import java.io.BufferedReader;
 import java.io.IOException;

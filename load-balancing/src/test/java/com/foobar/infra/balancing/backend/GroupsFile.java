@@ -1,4 +1,4 @@
-package com.foobar.infra.gateway.backend;
+package com.foobar.infra.balancing.backend;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,8 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * Writes the gateway's configuration file of backend groups ({@code foobar.balancing.config-file}), as an operator
- * would, so tests drive the gateway through its real configuration and reload path.
+ * Writes a configuration file of backend groups ({@code foobar.balancing.config-file}), as an operator
+ * would, so tests drive a gateway or web server through its real configuration and reload path.
  */
 public final class GroupsFile {
 
