@@ -1,5 +1,6 @@
 package com.foobar.infra.balancing.routing;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.Locale;
 import java.util.Set;
@@ -22,7 +23,10 @@ enum Failure {
     /** No connection was made (refused, connect timeout, TLS handshake): nothing was sent, any request may go on. */
     CONNECT,
 
-    /** The connection closed before a response: the backend may have acted, only safe methods go on. */
+    /**
+     * The connection closed or was reset before a response (a backend killed mid-request): the backend may have
+     * acted, only safe methods go on.
+     */
     CLOSED,
 
     /** No response in time: the backend may still be working, nothing goes on (HAProxy does not retry it either). */
@@ -49,6 +53,13 @@ enum Failure {
             }
             if (cause instanceof TimeoutException || isGatewayTimeout(cause)) {
                 return TIMEOUT;
+            }
+        }
+        // Any other I/O error on the connection, such as a reset by a process that died (Netty's native
+        // "Connection reset by peer"), is a connection lost before the response.
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return CLOSED;
             }
         }
         return OTHER;

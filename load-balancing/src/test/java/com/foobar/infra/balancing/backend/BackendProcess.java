@@ -99,6 +99,11 @@ public final class BackendProcess implements AutoCloseable {
         }
     }
 
+    /** Whether the process is running: not killed, or started again since. */
+    public boolean isAlive() {
+        return this.process.isAlive();
+    }
+
     /** Starts the backend again on the port it had. */
     public void restart() {
         launch(this.port);
