@@ -38,12 +38,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A web server in front of three application servers that are real processes, with the launcher's settings
- * (health checks every 500 ms with a 1 s timeout, down after 2 failures, up after 2 passes; app-1 preferred): it sends everything to
- * its own application server, moves to the others without a client error when that one is killed with
- * {@code SIGKILL}, comes back when it returns, and answers problems when no application server can.
+ * (health checks every 500 ms with a 1 s timeout, down after 2 failures, up after 2 passes; app-1 preferred): it
+ * sends everything to its own application server, moves to the others without a client error when that one is
+ * killed with {@code SIGKILL}, comes back when it returns, and answers problems when no application server can.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "management.server.port=0", "foobar.balancing.config-poll-interval=100ms" })
+        properties = { "management.server.port=0", "foobar.balancing.config-poll-interval=100ms",
+                "FOOBAR_PREFERRED_APP=app-1" })
 class WebServiceFailoverTests {
 
     private static final List<BackendProcess> apps = BackendProcess.startAll("app", 3);
@@ -61,7 +62,7 @@ class WebServiceFailoverTests {
     @DynamicPropertySource
     static void applicationServers(DynamicPropertyRegistry registry) {
         registry.add("FOOBAR_WEB_CONFIG", configFile::toString);
-        new GroupsFile().group("app-service", List.of("preferred: app-1", "health-check:", "  interval: 500ms",
+        new GroupsFile().group("app-service", List.of("health-check:", "  interval: 500ms",
                 "  timeout: 1s", "  fall: 2", "  rise: 2"), apps).writeTo(configFile);
     }
 

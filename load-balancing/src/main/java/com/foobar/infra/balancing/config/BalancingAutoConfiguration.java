@@ -42,7 +42,7 @@ public class BalancingAutoConfiguration {
     @ConditionalOnMissingBean
     BackendGroupsLoader backendGroupsLoader(ConfigurableEnvironment environment, BalancingProperties properties,
             Validator validator) {
-        return new BackendGroupsLoader(environment, properties.configPath(), validator);
+        return new BackendGroupsLoader(environment, properties.configPath(), validator, properties.preferred());
     }
 
     @Bean

@@ -20,11 +20,13 @@ import org.springframework.validation.annotation.Validated;
  * @param configFile a YAML file holding {@code foobar.balancing.groups}, watched and reloaded on change;
  *     {@code null} or empty to take the groups from the application's configuration, without reloads
  * @param configPollInterval how often the configuration file is checked for changes
+ * @param preferred the backend this node prefers in every group that lists it and names no preferred backend of its
+ *     own (a web server's own application server, {@code app-2} on {@code web-2}); {@code null} or empty for none
  */
 @Validated
 @ConfigurationProperties("foobar.balancing")
 public record BalancingProperties(@Nullable String configFile,
-        @DefaultValue("1s") @DurationMin(millis = 10) Duration configPollInterval) {
+        @DefaultValue("1s") @DurationMin(millis = 10) Duration configPollInterval, @Nullable String preferred) {
 
     /** The configuration file as a path, {@code null} when none is set (an empty value counts as none). */
     public @Nullable Path configPath() {

@@ -56,6 +56,21 @@ public record BackendGroupProperties(@DefaultValue("round-robin") BalancingAlgor
     }
 
     /**
+     * This group with a preferred backend: the given one when the group lists it and prefers none of its own.
+     *
+     * @param node the backend the node prefers
+     * @return this group, or a copy that prefers {@code node}
+     */
+    public BackendGroupProperties preferring(String node) {
+        boolean listed = this.backends.stream().anyMatch((server) -> server.name().equals(node));
+        if (!listed || (this.preferred != null && !this.preferred.isBlank())) {
+            return this;
+        }
+        return new BackendGroupProperties(this.algorithm, this.stickyCookie, this.healthCheck, this.ejection,
+                this.retries, node, this.backends);
+    }
+
+    /**
      * Whether a server only takes requests while no primary server of the group is in rotation: it is marked
      * {@code backup}, or the group prefers another server.
      */

@@ -3,6 +3,7 @@ package com.foobar.infra.balancing.pool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -26,9 +26,9 @@ import org.springframework.validation.Validator;
  * and from the application's environment otherwise.
  *
  * <p>Groups are bound and validated exactly as {@code @ConfigurationProperties} are; a file that does not bind
- * fails with the binder's message, which names the property and the problem. {@code ${...}} placeholders in the file
- * are resolved against the environment, so one file can serve several nodes that differ in a variable (each web
- * server's {@code preferred} application server).
+ * fails with the binder's message, which names the property and the problem. A group that names no preferred
+ * backend takes this node's, when it lists it: one file serves every web server, each preferring its own application
+ * server.
  */
 public class BackendGroupsLoader {
 
@@ -43,10 +43,21 @@ public class BackendGroupsLoader {
 
     private final BindHandler bindHandler;
 
+    private final @Nullable String preferred;
+
     public BackendGroupsLoader(ConfigurableEnvironment environment, @Nullable Path file, Validator validator) {
+        this(environment, file, validator, null);
+    }
+
+    /**
+     * @param preferred the backend this node prefers in any group that lists it and prefers none of its own
+     */
+    public BackendGroupsLoader(ConfigurableEnvironment environment, @Nullable Path file, Validator validator,
+            @Nullable String preferred) {
         this.environment = environment;
         this.file = file;
         this.bindHandler = new ValidationBindHandler(validator);
+        this.preferred = preferred;
     }
 
     /** The file groups are read from, {@code null} when they come from the environment. */
@@ -62,14 +73,20 @@ public class BackendGroupsLoader {
      * @throws org.springframework.boot.context.properties.bind.BindException when the configuration is invalid
      */
     public Map<String, BackendGroupProperties> load() {
-        Binder binder = (this.file != null) ? new Binder(ConfigurationPropertySources.from(readFile(this.file)),
-                new PropertySourcesPlaceholdersResolver(this.environment)) : Binder.get(this.environment);
+        Binder binder = (this.file != null) ? new Binder(ConfigurationPropertySources.from(readFile(this.file)))
+                : Binder.get(this.environment);
         Map<String, BackendGroupProperties> groups = binder.bind(PREFIX, GROUPS, this.bindHandler).orElse(Map.of());
         if (groups.isEmpty()) {
             throw new IllegalStateException("No backend group is configured: set " + PREFIX + ".<name>.backends in "
                     + ((this.file != null) ? this.file : "the application's configuration"));
         }
-        return groups;
+        String node = this.preferred;
+        if (node == null || node.isBlank()) {
+            return groups;
+        }
+        Map<String, BackendGroupProperties> preferring = new LinkedHashMap<>(groups);
+        preferring.replaceAll((name, group) -> group.preferring(node));
+        return preferring;
     }
 
     private static List<PropertySource<?>> readFile(Path file) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
@@ -21,7 +20,6 @@ class BackendGroupsLoaderTests {
               balancing:
                 groups:
                   app-service:
-                    preferred: ${FOOBAR_PREFERRED_APP:}
                     backends:
                       - {name: app-1, uri: "https://127.0.0.1:8201"}
                       - {name: app-2, uri: "https://127.0.0.1:8202"}
@@ -31,28 +29,25 @@ class BackendGroupsLoaderTests {
     Path folder;
 
     @Test
-    void shouldResolvePlaceholdersInTheFileAgainstTheEnvironment() throws IOException {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new MapPropertySource("node", Map.of("FOOBAR_PREFERRED_APP",
-                "app-2")));
-
-        BackendGroupProperties group = load(environment).get("app-service");
+    void shouldGiveEveryGroupThatListsItTheNodesPreferredBackend() throws IOException {
+        BackendGroupProperties group = load("app-2").get("app-service");
 
         assertThat(group.preferred()).isEqualTo("app-2");
         assertThat(group.backends()).extracting(group::isBackup).containsExactly(true, false);
     }
 
     @Test
-    void shouldPreferNoBackendWhenTheVariableIsUnset() throws IOException {
-        BackendGroupProperties group = load(new StandardEnvironment()).get("app-service");
+    void shouldLeaveGroupsThatDoNotListTheNodesPreferredBackendAlone() throws IOException {
+        BackendGroupProperties group = load("app-9").get("app-service");
 
+        assertThat(group.preferred()).isNull();
         assertThat(group.backends()).extracting(group::isBackup).containsExactly(false, false);
     }
 
-    private Map<String, BackendGroupProperties> load(StandardEnvironment environment) throws IOException {
+    private Map<String, BackendGroupProperties> load(String preferred) throws IOException {
         Path file = Files.writeString(this.folder.resolve("web.yml"), FILE);
         LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
         validator.afterPropertiesSet();
-        return new BackendGroupsLoader(environment, file, validator).load();
+        return new BackendGroupsLoader(new StandardEnvironment(), file, validator, preferred).load();
     }
 }

@@ -1,10 +1,6 @@
 package com.foobar.infra.launcher.topology;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The gateways' configuration file ({@value #NAME} in the topology's folder): the {@code web-service} backend group
@@ -48,16 +44,6 @@ public final class GatewayConfigFile {
 
     /** Writes the file for a plan into the topology's folder, in one step so a running gateway never reads half. */
     public static Path write(TopologyPlan plan, Path home) {
-        Path file = home.resolve(NAME);
-        Path temporary = home.resolve(NAME + ".tmp");
-        try {
-            Files.createDirectories(home);
-            Files.writeString(temporary, render(plan));
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return file;
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Cannot write the gateway configuration " + file, ex);
-        }
+        return TopologyFiles.write(home, NAME, render(plan));
     }
 }

@@ -17,19 +17,31 @@ import org.springframework.validation.Validator;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
- * A gateway configuration file ({@code foobar.balancing.config-file}) read by the gateway's own
- * {@code BackendGroupsLoader}: bound and validated exactly as a running gateway reads it, so a file that a gateway
- * would refuse fails here too, with the binder's message.
+ * A file of backend groups ({@code foobar.balancing.config-file}: the gateways' or the web servers') read by the
+ * load-balancing library's own {@code BackendGroupsLoader}: bound and validated exactly as a running gateway or web
+ * server reads it, so a file that one would refuse fails here too, with the binder's message.
  */
-final class GatewayConfiguration {
+final class BackendGroupsFile {
 
     private static final String LOADER = "com.foobar.infra.balancing.pool.BackendGroupsLoader";
 
-    private GatewayConfiguration() {
+    private BackendGroupsFile() {
     }
 
     /** One backend group: its active health checks and its servers. */
-    record Group(Duration checkInterval, int checkFall, List<Backend> backends) {
+    record Group(Checks checks, List<Backend> backends) {
+
+        Duration checkInterval() {
+            return this.checks.interval();
+        }
+
+        int checkFall() {
+            return this.checks.fall();
+        }
+    }
+
+    /** A group's active health checks. */
+    record Checks(Duration interval, Duration timeout, int rise, int fall) {
     }
 
     /** One server of a group. */
@@ -38,6 +50,11 @@ final class GatewayConfiguration {
 
     /** The groups of a repository file, by name. */
     static Map<String, Group> load(String relative) throws Exception {
+        return loadFile(RepositoryFiles.path(relative), relative);
+    }
+
+    /** The groups of any file, such as one the launcher renders, by name. */
+    static Map<String, Group> loadFile(Path file, String description) throws Exception {
         Validator validator = new SpringValidatorAdapter(Validation.byDefaultProvider()
             .configure()
             .messageInterpolator(new ParameterMessageInterpolator())
@@ -45,7 +62,7 @@ final class GatewayConfiguration {
             .getValidator());
         Object loader = ProjectClasses.load(LOADER)
             .getConstructor(ConfigurableEnvironment.class, Path.class, Validator.class)
-            .newInstance(new StandardEnvironment(), RepositoryFiles.path(relative), validator);
+            .newInstance(new StandardEnvironment(), file, validator);
         Map<?, ?> groups;
         try {
             groups = (Map<?, ?>) loader.getClass().getMethod("load").invoke(loader);
@@ -55,7 +72,7 @@ final class GatewayConfiguration {
             while (cause.getCause() != null) {
                 cause = cause.getCause();
             }
-            throw new AssertionError(relative + " does not load: " + cause.getMessage(), ex.getCause());
+            throw new AssertionError(description + " does not load: " + cause.getMessage(), ex.getCause());
         }
         Map<String, Group> read = new LinkedHashMap<>();
         groups.forEach((name, group) -> {
@@ -64,8 +81,10 @@ final class GatewayConfiguration {
                 .map((server) -> new Backend((String) ProjectClasses.call(server, "name"),
                         (URI) ProjectClasses.call(server, "uri"), (URI) ProjectClasses.call(server, "healthUri")))
                 .toList();
-            read.put((String) name, new Group((Duration) ProjectClasses.call(check, "interval"),
-                    (int) ProjectClasses.call(check, "fall"), backends));
+            Checks checks = new Checks((Duration) ProjectClasses.call(check, "interval"),
+                    (Duration) ProjectClasses.call(check, "timeout"), (int) ProjectClasses.call(check, "rise"),
+                    (int) ProjectClasses.call(check, "fall"));
+            read.put((String) name, new Group(checks, backends));
         });
         return read;
     }
