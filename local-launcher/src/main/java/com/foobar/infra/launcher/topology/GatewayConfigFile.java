@@ -19,27 +19,16 @@ public final class GatewayConfigFile {
 
     /** The file's text for a plan. */
     public static String render(TopologyPlan plan) {
-        StringBuilder yaml = new StringBuilder("""
+        return TopologyFiles.backendGroup("""
                 # The gateways' backend groups, written by ./foobar up and reloaded by both gateways when it changes.
                 # Algorithms: round-robin, weighted-round-robin, least-connections, source-hash; sticky-cookie: NAME.
-                foobar:
-                  balancing:
-                    groups:
-                      web-service:
+                """, "web-service", """
                         algorithm: round-robin
                         health-check:
                           interval: 1s
                           fall: 2
                           rise: 2
-                        backends:
-                """);
-        for (Node web : plan.nodes(NodeRole.WEB)) {
-            yaml.append("          - name: ").append(web.name()).append('\n')
-                .append("            uri: ").append(NodeEnvironment.serviceUrl(web)).append('\n')
-                .append("            health-uri: http://127.0.0.1:").append(web.port("management"))
-                .append("/actuator/health/readiness\n");
-        }
-        return yaml.toString();
+                """, plan.nodes(NodeRole.WEB));
     }
 
     /** Writes the file for a plan into the topology's folder, in one step so a running gateway never reads half. */

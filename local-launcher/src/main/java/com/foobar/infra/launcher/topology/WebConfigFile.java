@@ -22,28 +22,17 @@ public final class WebConfigFile {
 
     /** The file's text for a plan. */
     public static String render(TopologyPlan plan) {
-        StringBuilder yaml = new StringBuilder("""
+        return TopologyFiles.backendGroup("""
                 # The web servers' application servers, written by ./foobar up and reloaded by the web servers when it
                 # changes. Each web server prefers its own (FOOBAR_PREFERRED_APP); the others are its backups.
-                foobar:
-                  balancing:
-                    groups:
-                      app-service:
+                """, "app-service", """
                         algorithm: round-robin
                         health-check:
                           interval: 500ms
                           timeout: 1s
                           fall: 2
                           rise: 2
-                        backends:
-                """);
-        for (Node app : plan.nodes(NodeRole.APP)) {
-            yaml.append("          - name: ").append(app.name()).append('\n')
-                .append("            uri: ").append(NodeEnvironment.serviceUrl(app)).append('\n')
-                .append("            health-uri: http://127.0.0.1:").append(app.port("management"))
-                .append("/actuator/health/readiness\n");
-        }
-        return yaml.toString();
+                """, plan.nodes(NodeRole.APP));
     }
 
     /** Writes the file for a plan into the topology's folder, in one step so a running web server never reads half. */

@@ -2,8 +2,8 @@ package com.foobar.infra.web.forwarding;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.List;
 
+import com.foobar.infra.balancing.routing.ForwardedHeaders;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
@@ -28,9 +28,6 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public class TrustedForwardedHeadersFilter implements HttpHeadersFilter, Ordered {
 
-    private static final List<String> FORWARDED_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Proto",
-            "X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-Prefix");
-
     private final ForwardingProperties properties;
 
     public TrustedForwardedHeadersFilter(ForwardingProperties properties) {
@@ -44,30 +41,19 @@ public class TrustedForwardedHeadersFilter implements HttpHeadersFilter, Ordered
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.putAll(input);
-        FORWARDED_HEADERS.forEach(headers::remove);
         ServerHttpRequest request = exchange.getRequest();
         InetSocketAddress remote = request.getRemoteAddress();
-        @Nullable String peer = (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : null;
+        @Nullable String peer = (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress()
+                : null;
         HttpHeaders incoming = request.getHeaders();
         URI uri = request.getURI();
         boolean trusted = peer != null && this.properties.isTrusted(peer);
         @Nullable String forwardedFor = trusted ? incoming.getFirst("X-Forwarded-For") : null;
-        if (peer != null) {
-            headers.set("X-Forwarded-For", (forwardedFor != null) ? forwardedFor + ", " + peer : peer);
-        }
-        headers.set("X-Forwarded-Proto", pick(trusted, incoming, "X-Forwarded-Proto", uri.getScheme()));
-        @Nullable String host = pick(trusted, incoming, "X-Forwarded-Host", uri.getHost());
-        if (host != null) {
-            headers.set("X-Forwarded-Host", host);
-        }
         @Nullable String ownPort = (uri.getPort() != -1) ? Integer.toString(uri.getPort()) : null;
-        @Nullable String port = pick(trusted, incoming, "X-Forwarded-Port", ownPort);
-        if (port != null) {
-            headers.set("X-Forwarded-Port", port);
-        }
-        return headers;
+        return ForwardedHeaders.replace(input, (forwardedFor != null) ? forwardedFor + ", " + peer : peer,
+                pick(trusted, incoming, "X-Forwarded-Proto", uri.getScheme()),
+                pick(trusted, incoming, "X-Forwarded-Host", uri.getHost()),
+                pick(trusted, incoming, "X-Forwarded-Port", ownPort));
     }
 
     private static @Nullable String pick(boolean trusted, HttpHeaders incoming, String name, @Nullable String own) {
