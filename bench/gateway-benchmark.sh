@@ -38,7 +38,7 @@ gateway_env() { # the gateway's environment; $1 = folder with the certificate an
   # as HAProxy runs here without them.
   cat > "$1/gateway.yml" <<YAML
 foobar:
-  gateway:
+  balancing:
     groups:
       web-service:
         algorithm: round-robin

@@ -41,16 +41,20 @@ class EnvironmentNamesTests {
     @ParameterizedTest
     @CsvSource({ "app-service, FOOBAR_DATASOURCE_REPLICAS_X_URL", "app-service, FOOBAR_DATASOURCE_PRIMARY_ADDRESS",
             "app-service, FOOBAR_HTTP_PROT", "web-service, FOOBAR_SHUTDOWN_DRAINS",
-            // Retired when the gateway's backends moved to its configuration file (FOOBAR_GATEWAY_CONFIG).
-            "gateway-service, FOOBAR_GATEWAY_BACKENDS_0_URI" })
+            // Retired when the gateway's backends moved to its configuration file (FOOBAR_GATEWAY_CONFIG), and when
+            // the groups moved to the load-balancing library's prefix.
+            "gateway-service, FOOBAR_GATEWAY_BACKENDS_0_URI",
+            "gateway-service, FOOBAR_GATEWAY_GROUPS_WEBSERVICE_BACKENDS_7_URI",
+            "gateway-service, FOOBAR_GATEWAY_CONFIG_FILE" })
     void shouldRejectVariablesNoPropertyReads(String service, String misspelt) throws Exception {
         assertThat(ServiceConfiguration.of(service).binds(misspelt)).isFalse();
     }
 
     @ParameterizedTest
     @CsvSource({ "gateway-service, FOOBAR_GATEWAY_PUBLIC_HTTPS_PORT", "gateway-service, FOOBAR_GATEWAY_PUBLICHTTPSPORT",
-            "gateway-service, FOOBAR_GATEWAY_GROUPS_WEBSERVICE_BACKENDS_7_URI",
-            "gateway-service, FOOBAR_TOPOLOGY_HEADERS", "gateway-service, SPRING_CONFIG_IMPORT",
+            "gateway-service, FOOBAR_BALANCING_GROUPS_WEBSERVICE_BACKENDS_7_URI",
+            "gateway-service, FOOBAR_BALANCING_CONFIG_FILE", "gateway-service, FOOBAR_TOPOLOGY_HEADERS",
+            "gateway-service, SPRING_CONFIG_IMPORT",
             // A library's record (internal-tls) and a property the code reads with @Value (DrainBeforeShutdown).
             "web-service, FOOBAR_INTERNAL_TLS_CALLER_CA", "web-service, FOOBAR_SHUTDOWN_DRAIN" })
     void shouldAcceptTheSpellingsRelaxedBindingAccepts(String service, String variable) throws Exception {

@@ -39,7 +39,7 @@ class GatewayConfigFileTests {
     @ParameterizedTest
     @CsvSource({ "compose", "kubernetes" })
     void shouldSendToTheWebTierOverHttpsAndCheckItsReadinessOnTheManagementPort(String deployment) throws Exception {
-        Map<String, GatewayConfiguration.Group> groups = GatewayConfiguration.load(file(deployment));
+        Map<String, BackendGroupsFile.Group> groups = BackendGroupsFile.load(file(deployment));
         // The group the gateway's route sends to (lb://web-service in its application.yml).
         assertThat(RepositoryFiles.read("gateway-service/src/main/resources/application.yml"))
             .contains("uri: lb://web-service");
@@ -58,7 +58,7 @@ class GatewayConfigFileTests {
     @ParameterizedTest
     @CsvSource({ "compose", "kubernetes" })
     void shouldDrainWebServersLongerThanTheGatewaysTakeToNotice(String deployment) throws Exception {
-        GatewayConfiguration.Group group = GatewayConfiguration.load(file(deployment)).get("web-service");
+        BackendGroupsFile.Group group = BackendGroupsFile.load(file(deployment)).get("web-service");
         Duration drain = DurationStyle.detectAndParse(this.web.get("FOOBAR_SHUTDOWN_DRAIN"));
         assertThat(drain).isGreaterThan(group.checkInterval().multipliedBy(group.checkFall()));
     }
@@ -71,9 +71,9 @@ class GatewayConfigFileTests {
                 webContainers.add(name);
             }
         });
-        List<GatewayConfiguration.Backend> backends = GatewayConfiguration.load(file("compose")).get("web-service")
+        List<BackendGroupsFile.Backend> backends = BackendGroupsFile.load(file("compose")).get("web-service")
             .backends();
-        assertThat(backends).extracting(GatewayConfiguration.Backend::name)
+        assertThat(backends).extracting(BackendGroupsFile.Backend::name)
             .containsExactlyInAnyOrderElementsOf(webContainers);
         assertThat(backends).allSatisfy((backend) -> assertThat(backend.uri().getHost()).isEqualTo(backend.name()));
     }
@@ -99,11 +99,11 @@ class GatewayConfigFileTests {
 
     @Test
     void shouldGiveTheKubernetesGatewaysTheFileAndOneBackendPerWebService() throws Exception {
-        List<GatewayConfiguration.Backend> backends = GatewayConfiguration.load(file("kubernetes"))
+        List<BackendGroupsFile.Backend> backends = BackendGroupsFile.load(file("kubernetes"))
             .get("web-service")
             .backends();
         assertThat(backends).hasSize(1);
-        GatewayConfiguration.Backend backend = backends.getFirst();
+        BackendGroupsFile.Backend backend = backends.getFirst();
         String config = RepositoryFiles.serviceEnvironment("gateway-service").get(CONFIG_VARIABLE);
         Path path = Path.of(config);
         for (String overlay : RenderedOverlay.names()) {

@@ -54,6 +54,19 @@ final class LauncherTopology {
         }
     }
 
+    /** The web servers' file of application servers as {@code ./foobar up} writes it ({@code WebConfigFile}). */
+    static String webConfigFile() {
+        try {
+            Object plan = plan();
+            return (String) ProjectClasses.load(TOPOLOGY + "WebConfigFile")
+                .getMethod("render", plan.getClass())
+                .invoke(null, plan);
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     /** The path the launcher polls to call a service node healthy. */
     static String readinessPath() {
         try {

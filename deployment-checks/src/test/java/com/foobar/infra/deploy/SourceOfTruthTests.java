@@ -52,6 +52,8 @@ class SourceOfTruthTests {
                 assertThat(this.compose.environment(name)).as(name).containsEntry("FOOBAR_NODE_NAME", name);
             }
         });
+        // In Kubernetes the application tier is one Service (FOOBAR_APP_URL), not a file of servers to prefer from.
+        launcher.removeAll(Set.of("FOOBAR_WEB_CONFIG", "FOOBAR_PREFERRED_APP"));
         for (String overlay : RenderedOverlay.names()) {
             Set<String> variables = RenderedOverlay.render(overlay).environment(service).keySet();
             assertThat(shapes(variables)).as("%s in %s", service, overlay).containsAll(launcher);
@@ -100,16 +102,13 @@ class SourceOfTruthTests {
         }
     }
 
-    /** The gateways' upstreams are in their configuration file: {@code GatewayConfigFileTests}. */
+    /**
+     * The gateways' upstreams are in their configuration file ({@code GatewayConfigFileTests}), and so are the compose
+     * web servers' ({@code WebConfigFileTests}); in Kubernetes the application tier is one Service.
+     */
     @Test
-    void shouldForwardFromEachWebServerToItsApplicationServerOverHttps() throws Exception {
+    void shouldForwardFromTheKubernetesWebServersToTheApplicationServiceOverHttps() throws Exception {
         String port = ":" + RepositoryFiles.serviceEnvironment("app-service").get("FOOBAR_HTTP_PORT");
-        this.compose.serviceContainers().forEach((name, image) -> {
-            if (image.equals("web-service")) {
-                assertThat(this.compose.environment(name)).as(name)
-                    .containsEntry("FOOBAR_APP_URL", "https://" + name.replace("web-", "app-") + port);
-            }
-        });
         for (String overlay : RenderedOverlay.names()) {
             assertThat(RenderedOverlay.render(overlay).environment("web-service").get("FOOBAR_APP_URL")).as(overlay)
                 .isEqualTo("https://app-service" + port);

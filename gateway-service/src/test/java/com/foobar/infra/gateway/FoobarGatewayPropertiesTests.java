@@ -1,7 +1,5 @@
 package com.foobar.infra.gateway;
 
-import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,22 +13,14 @@ class FoobarGatewayPropertiesTests {
             .withUserConfiguration(PropertiesConfiguration.class);
 
     @Test
-    void shouldDefaultToCanonicalHostAndNoConfigurationFile() {
-        this.runner.withPropertyValues("foobar.gateway.config-file=").run(context -> {
+    void shouldDefaultToCanonicalHost() {
+        this.runner.run(context -> {
             FoobarGatewayProperties properties = context.getBean(FoobarGatewayProperties.class);
             assertThat(properties.publicHost()).isEqualTo("www.foobar.com");
             assertThat(properties.publicHttpsPort()).isNull();
             assertThat(properties.httpRedirectPort()).isEqualTo(8080);
-            assertThat(properties.configPath()).isNull();
             assertThat(properties.reusePort()).isTrue();
         });
-    }
-
-    @Test
-    void shouldTakeConfigurationFileFromLauncherEnvironment() {
-        this.runner.withPropertyValues("foobar.gateway.config-file=/srv/gateway.yml")
-            .run(context -> assertThat(context.getBean(FoobarGatewayProperties.class).configPath())
-                .isEqualTo(Path.of("/srv/gateway.yml")));
     }
 
     @Test

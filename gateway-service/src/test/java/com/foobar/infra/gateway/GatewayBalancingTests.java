@@ -14,9 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.foobar.infra.gateway.backend.BackendProcess;
+import com.foobar.infra.balancing.backend.BackendProcess;
+import com.foobar.infra.balancing.backend.GroupsFile;
 import com.foobar.infra.gateway.backend.GatewayClient;
-import com.foobar.infra.gateway.backend.GroupsFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  * its configuration file: one route per algorithm ({@code /rr/**} goes to group {@code rr}, and so on).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
-        "foobar.gateway.http-redirect-port=0", "foobar.gateway.config-poll-interval=100ms",
+        "foobar.gateway.http-redirect-port=0", "foobar.balancing.config-poll-interval=100ms",
         "foobar.gateway.rate-limit.enabled=false", "foobar.topology.headers-enabled=true",
         "management.endpoint.backends.access=unrestricted" })
 @ExtendWith(OutputCaptureExtension.class)
@@ -52,7 +52,7 @@ class GatewayBalancingTests extends GatewayWithBackendProcesses {
 
     @DynamicPropertySource
     static void groups(DynamicPropertyRegistry registry) {
-        registry.add("foobar.gateway.config-file", configFile::toString);
+        registry.add("foobar.balancing.config-file", configFile::toString);
         for (int i = 0; i < GROUPS.length; i++) {
             String route = "spring.cloud.gateway.server.webflux.routes[" + i + "].";
             int index = i;
@@ -157,10 +157,10 @@ class GatewayBalancingTests extends GatewayWithBackendProcesses {
         count(client(), "/rr/metrics", 30);
 
         String metrics = GatewayTestFiles.get(this.managementPort, "/actuator/prometheus");
-        assertThat(metrics).contains("foobar_gateway_backend_requests_seconds_count{backend=\"b-1\",group=\"rr\","
-                + "status=\"200\"}", "foobar_gateway_backend_up{backend=\"b-2\",group=\"least\"} 1.0",
-                "foobar_gateway_backend_in_flight{backend=\"b-3\",group=\"hash\"}",
-                "foobar_gateway_backend_requests_seconds_bucket{backend=\"b-1\",group=\"rr\"");
+        assertThat(metrics).contains("foobar_backend_requests_seconds_count{backend=\"b-1\",group=\"rr\","
+                + "status=\"200\"}", "foobar_backend_up{backend=\"b-2\",group=\"least\"} 1.0",
+                "foobar_backend_in_flight{backend=\"b-3\",group=\"hash\"}",
+                "foobar_backend_requests_seconds_bucket{backend=\"b-1\",group=\"rr\"");
         String stats = GatewayTestFiles.get(this.managementPort, "/actuator/backends");
         assertThat(stats).contains("\"rr\":[{\"name\":\"b-1\"", "\"state\":\"UP\"", "\"weight\":5");
         assertThat(GatewayTestFiles.get(this.managementPort, "/actuator/stats")).contains("<table>", "b-3", "UP");

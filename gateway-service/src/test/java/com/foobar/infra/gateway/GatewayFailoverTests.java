@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.foobar.infra.gateway.backend.BackendProcess;
+import com.foobar.infra.balancing.backend.BackendProcess;
+import com.foobar.infra.balancing.backend.GroupsFile;
 import com.foobar.infra.gateway.backend.GatewayClient;
-import com.foobar.infra.gateway.backend.GroupsFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class GatewayFailoverTests extends GatewayWithBackendProcesses {
 
     @DynamicPropertySource
     static void groups(DynamicPropertyRegistry registry) {
-        registry.add("foobar.gateway.config-file", configFile::toString);
+        registry.add("foobar.balancing.config-file", configFile::toString);
         new GroupsFile()
             .group("checked", List.of("health-check:", "  interval: 200ms", "  timeout: 500ms", "  fall: 3",
                     "  rise: 2", "ejection:", "  consecutive-errors: 3", "  cool-down: 2s"), backends)
@@ -111,7 +111,7 @@ class GatewayFailoverTests extends GatewayWithBackendProcesses {
                 assertThat(servedBy(response)).isNotEqualTo("f-3");
             }
             assertThat(GatewayTestFiles.get(this.managementPort, "/actuator/prometheus"))
-                .containsPattern("foobar_gateway_backend_retries_total\\{backend=\"f-3\",group=\"unchecked\"} [1-9][0-9]*\\.0");
+                .containsPattern("foobar_backend_retries_total\\{backend=\"f-3\",group=\"unchecked\"} [1-9][0-9]*\\.0");
         }
         finally {
             victim.restart();

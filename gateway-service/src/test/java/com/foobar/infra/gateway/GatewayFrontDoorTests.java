@@ -7,9 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 
-import com.foobar.infra.gateway.backend.BackendProcess;
+import com.foobar.infra.balancing.backend.BackendProcess;
+import com.foobar.infra.balancing.backend.GroupsFile;
 import com.foobar.infra.gateway.backend.GatewayClient;
-import com.foobar.infra.gateway.backend.GroupsFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,7 @@ class GatewayFrontDoorTests extends GatewayWithBackendProcesses {
 
     @DynamicPropertySource
     static void groups(DynamicPropertyRegistry registry) {
-        registry.add("foobar.gateway.config-file", configFile::toString);
+        registry.add("foobar.balancing.config-file", configFile::toString);
         new GroupsFile().group("site", List.of(), List.of(backend)).writeTo(configFile);
     }
 

@@ -14,9 +14,9 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
-import com.foobar.infra.gateway.backend.BackendProcess;
+import com.foobar.infra.balancing.backend.BackendProcess;
+import com.foobar.infra.balancing.backend.GroupsFile;
 import com.foobar.infra.gateway.backend.GatewayClient;
-import com.foobar.infra.gateway.backend.GroupsFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +53,7 @@ class GatewayProductionProfileTests {
     static void gateway(DynamicPropertyRegistry registry) {
         registry.add("FOOBAR_TLS_CERTIFICATE", certificate::certificateLocation);
         registry.add("FOOBAR_TLS_PRIVATE_KEY", certificate::privateKeyLocation);
-        registry.add("foobar.gateway.config-file", configFile::toString);
+        registry.add("foobar.balancing.config-file", configFile::toString);
         new GroupsFile().group("web-service", List.of(), List.of(backend)).writeTo(configFile);
     }
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 
-import com.foobar.infra.gateway.backend.BackendProcess;
+import com.foobar.infra.balancing.backend.BackendProcess;
 import com.foobar.infra.gateway.redirect.HttpsRedirectServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -44,8 +44,8 @@ class GatewayServiceApplicationTests extends GatewayWithBackendProcesses {
     static void topology(DynamicPropertyRegistry registry) {
         for (int i = 0; i < webServers.size(); i++) {
             BackendProcess webServer = webServers.get(i);
-            registry.add("foobar.gateway.groups.web-service.backends[" + i + "].name", webServer::name);
-            registry.add("foobar.gateway.groups.web-service.backends[" + i + "].uri", webServer::uri);
+            registry.add("foobar.balancing.groups.web-service.backends[" + i + "].name", webServer::name);
+            registry.add("foobar.balancing.groups.web-service.backends[" + i + "].uri", webServer::uri);
         }
     }
 

@@ -25,8 +25,8 @@ class GatewayServiceBackendDownTests extends GatewayWithBackendProcesses {
 
     @DynamicPropertySource
     static void deadBackend(DynamicPropertyRegistry registry) {
-        registry.add("foobar.gateway.groups.web-service.backends[0].name", () -> "web-1");
-        registry.add("foobar.gateway.groups.web-service.backends[0].uri", () -> "http://127.0.0.1:" + closedPort());
+        registry.add("foobar.balancing.groups.web-service.backends[0].name", () -> "web-1");
+        registry.add("foobar.balancing.groups.web-service.backends[0].uri", () -> "http://127.0.0.1:" + closedPort());
     }
 
     @Test

@@ -24,6 +24,7 @@ import com.foobar.infra.launcher.topology.Node;
 import com.foobar.infra.launcher.topology.NodeEnvironment;
 import com.foobar.infra.launcher.topology.NodeRole;
 import com.foobar.infra.launcher.topology.TopologyPlan;
+import com.foobar.infra.launcher.topology.WebConfigFile;
 import com.foobar.infra.mariadb.DatabaseCredentials;
 import com.foobar.infra.mariadb.DatabaseRole;
 import com.foobar.infra.mariadb.MariaDbDistribution;
@@ -115,6 +116,7 @@ final class TopologyStartup {
         this.watch.awaitHealthy(this.plan.nodes(NodeRole.DB_REPLICA), DATABASE_START_TIMEOUT);
         NodeEnvironment environment = new NodeEnvironment(this.plan, this.credentials, this.home);
         GatewayConfigFile.write(this.plan, this.home);
+        WebConfigFile.write(this.plan, this.home);
         AotStartupCache cache = new AotStartupCache(this.root.resolve(".foobar/aot"));
         trainStaleCaches(cache, environment);
         List<Node> services = this.plan.nodes().stream().filter((node) -> !node.role().isDatabase()).toList();

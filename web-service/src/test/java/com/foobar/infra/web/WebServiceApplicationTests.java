@@ -1,12 +1,14 @@
 package com.foobar.infra.web;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class WebServiceApplicationTests {
@@ -110,6 +113,37 @@ class WebServiceApplicationTests {
         assertThat(publicResponse.statusCode()).isEqualTo(404);
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"status\":\"UP\"");
+    }
+
+    // The launcher's gateways connect from 127.0.0.1, so a client connecting from 127.0.0.2 plays anyone else.
+    @Test
+    void shouldPassTheGatewaysViewOfTheClientOnWithTheGatewayAppended() throws Exception {
+        sendWithForwardedHeaders("127.0.0.1");
+
+        assertThat(app.forwarded()).containsOnly(entry("x-forwarded-for", List.of("198.51.100.7, 127.0.0.1")),
+                entry("x-forwarded-proto", List.of("https")), entry("x-forwarded-host", List.of("www.foobar.com")),
+                entry("x-forwarded-port", List.of("443")));
+    }
+
+    @Test
+    void shouldReplaceSpoofedForwardedHeadersFromAnyoneButTheGatewayTierWithItsOwnView() throws Exception {
+        sendWithForwardedHeaders("127.0.0.2");
+
+        assertThat(app.forwarded()).containsOnly(entry("x-forwarded-for", List.of("127.0.0.2")),
+                entry("x-forwarded-proto", List.of("http")), entry("x-forwarded-host", List.of("127.0.0.1")),
+                entry("x-forwarded-port", List.of(Integer.toString(this.port))));
+    }
+
+    private void sendWithForwardedHeaders(String from) throws Exception {
+        HttpClient client = HttpClient.newBuilder().localAddress(InetAddress.ofLiteral(from)).build();
+        HttpRequest request = HttpRequest.newBuilder(uri(this.port, "/api/posts"))
+            .header("X-Forwarded-For", "198.51.100.7")
+            .header("X-Forwarded-Proto", "https")
+            .header("X-Forwarded-Host", "www.foobar.com")
+            .header("X-Forwarded-Port", "443")
+            .header("Forwarded", "for=198.51.100.7;proto=https;host=www.foobar.com")
+            .build();
+        assertThat(client.send(request, BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 
+import com.foobar.infra.balancing.routing.ClientAddresses;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * from anyone else are ignored; believing them from any client is the mistake behind CVE-2025-41235.
  */
 @Component
-public class ClientAddressResolver {
+public class ClientAddressResolver implements ClientAddresses {
 
     private static final String ATTRIBUTE = ClientAddressResolver.class.getName() + ".address";
 
@@ -30,6 +31,7 @@ public class ClientAddressResolver {
     }
 
     /** The client's address as text, {@code unknown} when the connection has none; computed once per exchange. */
+    @Override
     public String resolve(ServerWebExchange exchange) {
         String cached = exchange.getAttribute(ATTRIBUTE);
         if (cached != null) {

@@ -2,6 +2,8 @@ package com.foobar.infra.gateway.access;
 
 import java.net.URI;
 
+import com.foobar.infra.balancing.routing.ForwardedHeaders;
+
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -32,21 +34,8 @@ public class ClientForwardedHeadersFilter implements HttpHeadersFilter, Ordered 
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.putAll(input);
-        for (String name : new String[] { "Forwarded", "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host",
-                "X-Forwarded-Port", "X-Forwarded-Prefix" }) {
-            headers.remove(name);
-        }
         URI uri = exchange.getRequest().getURI();
-        headers.set("X-Forwarded-For", this.clientAddresses.resolve(exchange));
-        headers.set("X-Forwarded-Proto", uri.getScheme());
-        if (uri.getHost() != null) {
-            headers.set("X-Forwarded-Host", uri.getHost());
-        }
-        if (uri.getPort() != -1) {
-            headers.set("X-Forwarded-Port", Integer.toString(uri.getPort()));
-        }
-        return headers;
+        return ForwardedHeaders.replace(input, this.clientAddresses.resolve(exchange), uri.getScheme(), uri.getHost(),
+                (uri.getPort() != -1) ? Integer.toString(uri.getPort()) : null);
     }
 }

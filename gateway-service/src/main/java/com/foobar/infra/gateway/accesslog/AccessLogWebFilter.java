@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.foobar.infra.gateway.access.ClientAddressResolver;
-import com.foobar.infra.gateway.pool.Backend;
-import com.foobar.infra.gateway.routing.LoadBalancingGatewayFilter;
+import com.foobar.infra.balancing.pool.Backend;
+import com.foobar.infra.balancing.routing.LoadBalancingGatewayFilter;
 import com.foobar.infra.observability.RequestSpans;
 import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import com.foobar.infra.gateway.stats.BackendsEndpoint.BackendStats;
+import com.foobar.infra.balancing.endpoint.BackendsEndpoint;
+import com.foobar.infra.balancing.endpoint.BackendsEndpoint.BackendStats;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -50,7 +51,8 @@ public class StatsPageEndpoint {
             for (BackendStats backend : group.getValue()) {
                 html.append("<tr class=\"").append(backend.state()).append("\"><td>").append(escape(backend.name()))
                     .append("<br><small>").append(escape(backend.uri())).append("</small></td><td class=\"state\">")
-                    .append(backend.state()).append("</td><td>").append(backend.weight()).append("</td><td>")
+                    .append(backend.state()).append(backend.backup() ? " (backup)" : "").append("</td><td>")
+                    .append(backend.weight()).append("</td><td>")
                     .append(backend.inFlight()).append("</td><td>").append(backend.requestsPerSecond())
                     .append("</td><td>").append(backend.requests()).append("</td><td>").append(backend.errors())
                     .append("</td><td>").append(escape(Objects.toString(backend.lastCheckFailure(), ""))).append("</td></tr>");

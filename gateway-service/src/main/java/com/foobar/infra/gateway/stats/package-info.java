@@ -1,6 +1,6 @@
 /**
- * HAProxy-style stats on the management port: the {@code backends} endpoint (JSON, drain and ready) and the
- * {@code stats} page.
+ * HAProxy-style stats on the management port: the {@code stats} page over the load-balancing library's
+ * {@code backends} endpoint.
  */
 @NullMarked
 package com.foobar.infra.gateway.stats;

@@ -1,7 +1,6 @@
 package com.foobar.infra.gateway.redirect;
 
 import java.net.URI;
-import java.time.Duration;
 
 import com.foobar.infra.gateway.FoobarGatewayProperties;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,6 @@ class CanonicalAddressTests {
     }
 
     private static CanonicalAddress canonicalAddress(int publicHttpsPort) {
-        return new CanonicalAddress(new FoobarGatewayProperties("www.foobar.com", publicHttpsPort, 8080, null,
-                Duration.ofSeconds(1), true));
+        return new CanonicalAddress(new FoobarGatewayProperties("www.foobar.com", publicHttpsPort, 8080, true));
     }
 }

@@ -1,14 +1,10 @@
 package com.foobar.infra.launcher.topology;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The gateways' configuration file ({@value #NAME} in the topology's folder): the {@code web-service} backend group
- * with every web server and its readiness endpoint, as the gateway reads it from {@code foobar.gateway.config-file}.
+ * with every web server and its readiness endpoint, as the gateway reads it from {@code foobar.balancing.config-file}.
  *
  * <p>Both gateways read the one file, and reload it when it changes: an operator adds or removes a web server, or
  * changes the algorithm, by editing it while the topology runs (docs/architecture.md). {@code ./foobar up} writes it
@@ -23,41 +19,20 @@ public final class GatewayConfigFile {
 
     /** The file's text for a plan. */
     public static String render(TopologyPlan plan) {
-        StringBuilder yaml = new StringBuilder("""
+        return TopologyFiles.backendGroup("""
                 # The gateways' backend groups, written by ./foobar up and reloaded by both gateways when it changes.
                 # Algorithms: round-robin, weighted-round-robin, least-connections, source-hash; sticky-cookie: NAME.
-                foobar:
-                  gateway:
-                    groups:
-                      web-service:
+                """, "web-service", """
                         algorithm: round-robin
                         health-check:
                           interval: 1s
                           fall: 2
                           rise: 2
-                        backends:
-                """);
-        for (Node web : plan.nodes(NodeRole.WEB)) {
-            yaml.append("          - name: ").append(web.name()).append('\n')
-                .append("            uri: ").append(NodeEnvironment.serviceUrl(web)).append('\n')
-                .append("            health-uri: http://127.0.0.1:").append(web.port("management"))
-                .append("/actuator/health/readiness\n");
-        }
-        return yaml.toString();
+                """, plan.nodes(NodeRole.WEB));
     }
 
     /** Writes the file for a plan into the topology's folder, in one step so a running gateway never reads half. */
     public static Path write(TopologyPlan plan, Path home) {
-        Path file = home.resolve(NAME);
-        Path temporary = home.resolve(NAME + ".tmp");
-        try {
-            Files.createDirectories(home);
-            Files.writeString(temporary, render(plan));
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return file;
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Cannot write the gateway configuration " + file, ex);
-        }
+        return TopologyFiles.write(home, NAME, render(plan));
     }
 }

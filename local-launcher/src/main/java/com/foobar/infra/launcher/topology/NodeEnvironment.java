@@ -13,7 +13,8 @@ import com.foobar.infra.mariadb.MariaDbServer;
  * The environment variables each service node is started with: the one place where the launcher meets the
  * services' configuration ({@code application.yml} placeholders and {@code foobar.*} properties).
  *
- * <p>Web server N forwards to application server N, as in the seeds, where each server runs both tiers. Calls
+ * <p>Web server N forwards to application server N, as in the seeds, where each server runs both tiers, and to the
+ * others while that one is down ({@link WebConfigFile}). Calls
  * between tiers are HTTPS with mutual TLS: each node presents its own certificate and trusts only the CA of the
  * tier that may call it ({@code _CALLER_CA}) and of the tier it calls ({@code _UPSTREAM_CA}).
  */
@@ -34,16 +35,20 @@ public final class NodeEnvironment {
 
     private final Path gatewayConfig;
 
+    private final Path webConfig;
+
     private final InternalCertificateAuthorities internalTls;
 
     /**
-     * @param home the topology's folder, holding {@code tls/} and the gateways' {@link GatewayConfigFile}
+     * @param home the topology's folder, holding {@code tls/}, the gateways' {@link GatewayConfigFile} and the web
+     *     servers' {@link WebConfigFile}
      */
     public NodeEnvironment(TopologyPlan plan, DatabaseCredentials credentials, Path home) {
         this.plan = plan;
         this.credentials = credentials;
         this.tlsDir = home.resolve("tls");
         this.gatewayConfig = home.resolve(GatewayConfigFile.NAME);
+        this.webConfig = home.resolve(WebConfigFile.NAME);
         this.internalTls = new InternalCertificateAuthorities(this.tlsDir);
     }
 
@@ -98,8 +103,8 @@ public final class NodeEnvironment {
         env.put("FOOBAR_HTTP_PORT", String.valueOf(node.port("http")));
         // Longer than the gateways' health checks take to notice (interval 1 s x fall 2, GatewayConfigFile).
         env.put("FOOBAR_SHUTDOWN_DRAIN", "4s");
-        Node app = this.plan.node("app-" + node.index());
-        env.put("FOOBAR_APP_URL", serviceUrl(app));
+        env.put("FOOBAR_WEB_CONFIG", this.webConfig.toString());
+        env.put("FOOBAR_PREFERRED_APP", this.plan.node("app-" + node.index()).name());
         // What the infrastructure view (/infra) polls and draws.
         env.putAll(InfraNodeList.environment(this.plan));
     }

@@ -80,7 +80,7 @@ class NodeEnvironmentTests {
     }
 
     @Test
-    void shouldForwardEachWebNodeOverHttpsToTheAppNodeOfTheSameNumber() {
+    void shouldGiveEachWebNodeTheApplicationServersPreferringTheOneOfTheSameNumber() {
         for (int i = 1; i <= 3; i++) {
             Map<String, String> env = new LinkedHashMap<>(this.environment.of(this.plan.node("web-" + i)));
             env.keySet().removeIf((name) -> name.startsWith("FOOBAR_INFRA_NODES_"));
@@ -88,7 +88,8 @@ class NodeEnvironmentTests {
             assertThat(env).containsExactly(entry("FOOBAR_NODE_NAME", "web-" + i),
                     entry("FOOBAR_TOPOLOGY_HEADERS", "true"), entry("FOOBAR_MANAGEMENT_PORT", String.valueOf(8150 + i)),
                     entry("FOOBAR_HTTP_PORT", String.valueOf(8100 + i)), entry("FOOBAR_SHUTDOWN_DRAIN", "4s"),
-                    entry("FOOBAR_APP_URL", "https://127.0.0.1:" + (8200 + i)),
+                    entry("FOOBAR_WEB_CONFIG", HOME.resolve("web.yml").toString()),
+                    entry("FOOBAR_PREFERRED_APP", "app-" + i),
                     entry("FOOBAR_INTERNAL_TLS_CERTIFICATE", "file:" + INTERNAL_TLS_DIR.resolve("web-" + i + ".crt")),
                     entry("FOOBAR_INTERNAL_TLS_PRIVATE_KEY", "file:" + INTERNAL_TLS_DIR.resolve("web-" + i + ".key")),
                     entry("FOOBAR_INTERNAL_TLS_CALLER_CA", "file:" + INTERNAL_TLS_DIR.resolve("gateway-ca.crt")),
@@ -122,13 +123,23 @@ class NodeEnvironmentTests {
     }
 
     @Test
+    void shouldListEveryApplicationServerOverHttpsWithItsReadinessEndpointInTheWebConfiguration() {
+        String yaml = WebConfigFile.render(new TopologyPlan(2, 1, 1000));
+
+        assertThat(yaml).contains("    groups:\n      app-service:\n        algorithm: round-robin\n",
+                "          interval: 500ms\n", "          fall: 2\n",
+                "          - name: app-2\n            uri: https://127.0.0.1:9202\n"
+                        + "            health-uri: http://127.0.0.1:9252/actuator/health/readiness")
+            .doesNotContain("app-3");
+    }
+
+    @Test
     void shouldApplyThePortOffsetToEveryAddress() {
         TopologyPlan plan = new TopologyPlan(2, 1, 1000);
         NodeEnvironment environment = new NodeEnvironment(plan, CREDENTIALS, HOME);
 
         assertThat(environment.of(plan.node("gateway-1"))).containsEntry("FOOBAR_HTTPS_PORT", "9443")
             .containsEntry("FOOBAR_MANAGEMENT_PORT", "9481");
-        assertThat(environment.of(plan.node("web-2"))).containsEntry("FOOBAR_APP_URL", "https://127.0.0.1:9202");
         assertThat(environment.of(plan.node("app-1")))
             .containsEntry("FOOBAR_DATASOURCE_PRIMARY_URL",
                     "jdbc:mysql://127.0.0.1:14306/foobar?sslMode=DISABLED&connectTimeout=2000")

@@ -17,7 +17,7 @@ class InfraPageWebFilter implements WebFilter, Ordered {
 
     static final String PATH = "/infra";
 
-    private static final String PAGE = "/infra.html";
+    static final String PAGE = "/infra.html";
 
     private final TopologyCollector collector;
 

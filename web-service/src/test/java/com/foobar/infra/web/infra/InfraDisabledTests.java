@@ -26,7 +26,7 @@ class InfraDisabledTests {
 
     private static final String MANAGEMENT = "foobar.infra.nodes[0].management=http://127.0.0.1:9";
 
-    /** The test each case runs: both paths 404, and no collector polling anything. */
+    /** The test each case runs: every path of the view 404, and no collector polling anything. */
     abstract static class NotFound {
 
         @LocalServerPort
@@ -38,7 +38,7 @@ class InfraDisabledTests {
         @Test
         void shouldAnswerNotFoundAndPollNothing() throws Exception {
             HttpClient client = HttpClient.newHttpClient();
-            for (String path : new String[] { "/infra", "/infra/", "/infra/topology" }) {
+            for (String path : new String[] { "/infra", "/infra/", "/infra.html", "/infra/topology" }) {
                 HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
                     .header("Accept", "application/json")
                     .build();

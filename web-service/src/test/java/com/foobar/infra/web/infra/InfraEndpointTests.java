@@ -83,7 +83,7 @@ class InfraEndpointTests {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 (type) -> assertThat(type).startsWith("text/html"));
-        assertThat(response.body()).contains("id=\"request-path\"", "/infra.js", "/infra.css");
+        assertThat(response.body()).contains("id=\"request-path\"", "/assets/infra.", ".js\"", ".css\"");
     }
 
     private HttpResponse<String> get(String path, String accept) throws Exception {

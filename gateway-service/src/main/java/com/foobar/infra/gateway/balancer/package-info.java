@@ -1,8 +1,0 @@
-/**
- * The balancing algorithms a backend group can choose: round robin, weighted round robin, least connections and
- * consistent hashing of the client address.
- */
-@NullMarked
-package com.foobar.infra.gateway.balancer;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,7 +1,0 @@
-/**
- * Active health checks of the backends: HTTP readiness probes with HAProxy's interval, rise and fall.
- */
-@NullMarked
-package com.foobar.infra.gateway.health;
-
-import org.jspecify.annotations.NullMarked;
