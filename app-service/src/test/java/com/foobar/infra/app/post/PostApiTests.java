@@ -182,7 +182,7 @@ class PostApiTests extends ApiTestSupport {
         id(browser.post("/api/posts", "{\"body\": \"The " + word + " stayed home\"}"));
         long later = id(browser.post("/api/posts", "{\"body\": \"Another " + word + "s replicated\"}"));
 
-        MvcTestResult found = browser.get("/api/posts?q=" + word + "%20replicat");
+        MvcTestResult found = browser.perform(MockMvcRequestBuilders.get("/api/posts").param("q", word + " replicat"));
 
         assertThat(found).hasStatusOk().bodyJson().extractingPath("$[*].id").asArray()
                 .containsExactly((int) later, (int) both);
@@ -196,7 +196,8 @@ class PostApiTests extends ApiTestSupport {
         long second = id(browser.post("/api/posts", "{\"body\": \"" + word + " two\"}"));
         id(browser.post("/api/posts", "{\"body\": \"" + word + " three\"}"));
 
-        MvcTestResult page = browser.get("/api/posts?limit=2&q=" + word + "%2B%26");
+        MvcTestResult page = browser.perform(MockMvcRequestBuilders.get("/api/posts").param("limit", "2")
+                .param("q", word + "+&"));
 
         assertThat(page).hasHeader("Link", "</api/posts?before=" + second + "&limit=2&q=" + word
                 + "%2B%26>; rel=\"next\"");
