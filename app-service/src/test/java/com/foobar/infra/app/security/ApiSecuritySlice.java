@@ -17,7 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * chain, its problem writer and the board's settings, over a user store with nobody in it.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ SecurityConfiguration.class, ProblemResponseWriter.class })
+@Import({ SecurityConfiguration.class, LogInConfiguration.class, ProblemResponseWriter.class })
 @EnableConfigurationProperties(BoardProperties.class)
 public class ApiSecuritySlice {
 
