@@ -1,9 +1,11 @@
 package com.foobar.infra.app;
 
+import java.io.UnsupportedEncodingException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import com.jayway.jsonpath.JsonPath;
 import jakarta.servlet.http.Cookie;
 import org.jspecify.annotations.Nullable;
 
@@ -104,6 +106,12 @@ public final class Browser {
         return this;
     }
 
+    /** The id of the post a {@code POST /api/posts} created; fails unless it did. */
+    public static long idOf(MvcTestResult created) {
+        expectStatus(created, 201);
+        return ((Number) JsonPath.read(contentOf(created), "$.id")).longValue();
+    }
+
     public static String credentials(String username) {
         return "{\"username\": \"" + username + "\", \"password\": \"" + PASSWORD + "\"}";
     }
@@ -127,7 +135,7 @@ public final class Browser {
         try {
             return result.getResponse().getContentAsString();
         }
-        catch (java.io.UnsupportedEncodingException ex) {
+        catch (UnsupportedEncodingException ex) {
             throw new IllegalStateException(ex);
         }
     }

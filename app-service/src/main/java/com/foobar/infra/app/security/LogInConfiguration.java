@@ -29,7 +29,10 @@ class LogInConfiguration {
         return new ProviderManager(provider);
     }
 
-    /** Where the logged-in user is kept between requests: the HTTP session, which Spring Session keeps in the database. */
+    /**
+     * Where the logged-in user is kept between requests: the HTTP session, which Spring Session keeps in the
+     * database.
+     */
     @Bean
     SecurityContextRepository securityContextRepository() {
         return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),

@@ -38,6 +38,7 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, BoardProperties board, ProblemResponseWriter problems,
             SecurityContextRepository contexts,
             @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookieName) {
+        ProblemSecurityResponses refusals = new ProblemSecurityResponses(problems);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests((requests) -> {
                     requests.requestMatchers(HttpMethod.GET, "/api/session").authenticated();
@@ -56,9 +57,8 @@ class SecurityConfiguration {
                         .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults()
                                 .matcher(HttpMethod.DELETE, "/api/session"))
                         .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
-                .exceptionHandling((exceptions) -> exceptions
-                        .authenticationEntryPoint(new ProblemAuthenticationEntryPoint(problems))
-                        .accessDeniedHandler(new ProblemAccessDeniedHandler(problems)))
+                .exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(refusals)
+                        .accessDeniedHandler(refusals))
                 // A refused request is answered, not saved in a new session to be replayed after a log-in page.
                 .requestCache((cache) -> cache.requestCache(new NullRequestCache()))
                 .formLogin(AbstractHttpConfigurer::disable)

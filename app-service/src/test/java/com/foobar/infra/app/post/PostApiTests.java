@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import static com.foobar.infra.app.Browser.idOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PostApiTests extends ApiTestSupport {
@@ -22,7 +23,7 @@ class PostApiTests extends ApiTestSupport {
 
         assertThat(created).hasStatus(HttpStatus.CREATED).bodyJson().isLenientlyEqualTo("""
                 {"body": "hello from a guest", "author": null, "editedAt": null, "version": 0}""");
-        assertThat(created).hasHeader("Location", "/api/posts/" + id(created));
+        assertThat(created).hasHeader("Location", "/api/posts/" + idOf(created));
     }
 
     @Test
@@ -34,7 +35,7 @@ class PostApiTests extends ApiTestSupport {
 
         assertThat(created).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.author").isEqualTo(username);
         // Read on a replica, which the read-your-writes cookie makes wait for the post.
-        assertThat(browser.get("/api/posts/" + id(created))).hasStatusOk().bodyJson()
+        assertThat(browser.get("/api/posts/" + idOf(created))).hasStatusOk().bodyJson()
                 .isLenientlyEqualTo("{\"body\": \"my first post\", \"author\": \"" + username + "\"}");
     }
 
@@ -49,7 +50,7 @@ class PostApiTests extends ApiTestSupport {
     @Test
     void shouldEditOnesOwnPost() {
         Browser browser = browser().registerAndLogIn(unique("peggy"));
-        long id = id(browser.post("/api/posts", "{\"body\": \"draft\"}"));
+        long id = idOf(browser.post("/api/posts", "{\"body\": \"draft\"}"));
 
         MvcTestResult edited = browser.put("/api/posts/" + id, "{\"body\": \"final\", \"version\": 0}");
 
@@ -61,7 +62,7 @@ class PostApiTests extends ApiTestSupport {
     @Test
     void shouldRefuseAnEditFromAStaleVersionWith409() {
         Browser browser = browser().registerAndLogIn(unique("quinn"));
-        long id = id(browser.post("/api/posts", "{\"body\": \"v0\"}"));
+        long id = idOf(browser.post("/api/posts", "{\"body\": \"v0\"}"));
         assertThat(browser.put("/api/posts/" + id, "{\"body\": \"v1\", \"version\": 0}")).hasStatusOk();
 
         assertThat(browser.put("/api/posts/" + id, "{\"body\": \"lost update\", \"version\": 0}"))
@@ -73,19 +74,20 @@ class PostApiTests extends ApiTestSupport {
 
     @Test
     void shouldRefuseToEditOrDeleteSomeoneElsesPostWith403() {
-        long id = id(browser().registerAndLogIn(unique("rupert")).post("/api/posts", "{\"body\": \"mine\"}"));
+        long id = idOf(browser().registerAndLogIn(unique("rupert")).post("/api/posts", "{\"body\": \"mine\"}"));
         Browser other = browser().registerAndLogIn(unique("sybil"));
 
         assertThat(other.put("/api/posts/" + id, "{\"body\": \"yours now\", \"version\": 0}"))
                 .hasStatus(HttpStatus.FORBIDDEN)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.detail").isEqualTo("Post " + id + " is not yours: only its author may change it.");
+                .bodyJson().extractingPath("$.detail")
+                .isEqualTo("Post " + id + " is not yours: only its author may change it.");
         assertThat(other.delete("/api/posts/" + id)).hasStatus(HttpStatus.FORBIDDEN);
     }
 
     @Test
     void shouldRefuseToEditAGuestPostWith403() {
-        long id = id(browser().post("/api/posts", "{\"body\": \"nobody's\"}"));
+        long id = idOf(browser().post("/api/posts", "{\"body\": \"nobody's\"}"));
 
         assertThat(browser().registerAndLogIn(unique("trent")).put("/api/posts/" + id,
                 "{\"body\": \"mine now\", \"version\": 0}"))
@@ -94,7 +96,7 @@ class PostApiTests extends ApiTestSupport {
 
     @Test
     void shouldAskForALogInToEditOrDeleteWith401() {
-        long id = id(browser().post("/api/posts", "{\"body\": \"guest\"}"));
+        long id = idOf(browser().post("/api/posts", "{\"body\": \"guest\"}"));
 
         assertThat(browser().put("/api/posts/" + id, "{\"body\": \"x\", \"version\": 0}"))
                 .hasStatus(HttpStatus.UNAUTHORIZED)
@@ -107,7 +109,7 @@ class PostApiTests extends ApiTestSupport {
     @Test
     void shouldDeleteOnesOwnPost() {
         Browser browser = browser().registerAndLogIn(unique("ursula"));
-        long id = id(browser.post("/api/posts", "{\"body\": \"short-lived\"}"));
+        long id = idOf(browser.post("/api/posts", "{\"body\": \"short-lived\"}"));
 
         assertThat(browser.delete("/api/posts/" + id)).hasStatus(HttpStatus.NO_CONTENT);
 
@@ -120,7 +122,7 @@ class PostApiTests extends ApiTestSupport {
     @Test
     void shouldRefuseAnEditWithoutAVersionOrWithAnOverlongBody() {
         Browser browser = browser().registerAndLogIn(unique("victor"));
-        long id = id(browser.post("/api/posts", "{\"body\": \"x\"}"));
+        long id = idOf(browser.post("/api/posts", "{\"body\": \"x\"}"));
 
         assertThat(browser.put("/api/posts/" + id, "{\"body\": \"y\"}"))
                 .hasStatus(HttpStatus.BAD_REQUEST)
@@ -135,9 +137,9 @@ class PostApiTests extends ApiTestSupport {
     void shouldListAUsersPostsNewestFirstWithANextLink() {
         String username = unique("walter");
         Browser browser = browser().registerAndLogIn(username);
-        long first = id(browser.post("/api/posts", "{\"body\": \"one\"}"));
-        long second = id(browser.post("/api/posts", "{\"body\": \"two\"}"));
-        long third = id(browser.post("/api/posts", "{\"body\": \"three\"}"));
+        long first = idOf(browser.post("/api/posts", "{\"body\": \"one\"}"));
+        long second = idOf(browser.post("/api/posts", "{\"body\": \"two\"}"));
+        long third = idOf(browser.post("/api/posts", "{\"body\": \"three\"}"));
         browser().post("/api/posts", "{\"body\": \"a guest's, not on the page\"}");
 
         MvcTestResult page = browser.get("/api/users/" + username + "/posts?limit=2");
@@ -161,9 +163,9 @@ class PostApiTests extends ApiTestSupport {
     @Test
     void shouldPageTheTimelineByKeyset() {
         Browser browser = browser();
-        long a = id(browser.post("/api/posts", "{\"body\": \"a\"}"));
-        long b = id(browser.post("/api/posts", "{\"body\": \"b\"}"));
-        long c = id(browser.post("/api/posts", "{\"body\": \"c\"}"));
+        long a = idOf(browser.post("/api/posts", "{\"body\": \"a\"}"));
+        long b = idOf(browser.post("/api/posts", "{\"body\": \"b\"}"));
+        long c = idOf(browser.post("/api/posts", "{\"body\": \"c\"}"));
 
         MvcTestResult page = browser.get("/api/posts?limit=2&before=" + (c + 1));
 
@@ -178,9 +180,9 @@ class PostApiTests extends ApiTestSupport {
     void shouldSearchByEveryWordAsAPrefix() {
         String word = "zebra" + unique("w").replace("-", "");
         Browser browser = browser();
-        long both = id(browser.post("/api/posts", "{\"body\": \"The " + word + " crossed the replication stream\"}"));
-        id(browser.post("/api/posts", "{\"body\": \"The " + word + " stayed home\"}"));
-        long later = id(browser.post("/api/posts", "{\"body\": \"Another " + word + "s replicated\"}"));
+        long both = idOf(browser.post("/api/posts", "{\"body\": \"The " + word + " crossed the replication stream\"}"));
+        idOf(browser.post("/api/posts", "{\"body\": \"The " + word + " stayed home\"}"));
+        long later = idOf(browser.post("/api/posts", "{\"body\": \"Another " + word + "s replicated\"}"));
 
         MvcTestResult found = browser.perform(MockMvcRequestBuilders.get("/api/posts").param("q", word + " replicat"));
 
@@ -192,9 +194,9 @@ class PostApiTests extends ApiTestSupport {
     void shouldPageASearchWithTheQueryInTheNextLink() {
         String word = "yak" + unique("w").replace("-", "");
         Browser browser = browser();
-        id(browser.post("/api/posts", "{\"body\": \"" + word + " one\"}"));
-        long second = id(browser.post("/api/posts", "{\"body\": \"" + word + " two\"}"));
-        id(browser.post("/api/posts", "{\"body\": \"" + word + " three\"}"));
+        idOf(browser.post("/api/posts", "{\"body\": \"" + word + " one\"}"));
+        long second = idOf(browser.post("/api/posts", "{\"body\": \"" + word + " two\"}"));
+        idOf(browser.post("/api/posts", "{\"body\": \"" + word + " three\"}"));
 
         MvcTestResult page = browser.perform(MockMvcRequestBuilders.get("/api/posts").param("limit", "2")
                 .param("q", word + "+&"));
@@ -225,7 +227,7 @@ class PostApiTests extends ApiTestSupport {
         MvcTestResult created = browser.post("/api/posts", "{\"body\": \"" + body + "\"}");
 
         assertThat(created).hasStatus(HttpStatus.CREATED).hasContentType(MediaType.APPLICATION_JSON);
-        assertThat(browser.get("/api/posts/" + id(created))).bodyJson().extractingPath("$.body")
+        assertThat(browser.get("/api/posts/" + idOf(created))).bodyJson().extractingPath("$.body")
                 .isEqualTo("<script>alert('x')</script><img src=x onerror=alert(1)> & \"quoted\"");
     }
 
@@ -261,19 +263,5 @@ class PostApiTests extends ApiTestSupport {
         assertThat(browser.post("/api/posts", "{\"body\": \"where\"}")).hasHeader("X-DB-Node", "db-primary");
         browser.forget("foobar-gtid");
         assertThat(browser.get("/api/posts?limit=1")).hasHeader("X-DB-Node", "db-replica-1");
-    }
-
-    private static long id(MvcTestResult created) {
-        assertThat(created).hasStatus(HttpStatus.CREATED);
-        return ((Number) com.jayway.jsonpath.JsonPath.read(contentOf(created), "$.id")).longValue();
-    }
-
-    private static String contentOf(MvcTestResult result) {
-        try {
-            return result.getResponse().getContentAsString();
-        }
-        catch (java.io.UnsupportedEncodingException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }

@@ -37,7 +37,8 @@ class SeedCommandTests {
         assertThat(environment).containsEntry("FOOBAR_NODE_NAME", "seed")
                 .containsEntry("FOOBAR_DATASOURCE_USERNAME", "foobar")
                 .containsEntry("FOOBAR_DATASOURCE_PRIMARY_NAME", "db-primary")
-                .containsEntry("FOOBAR_DATASOURCE_PRIMARY_URL", "jdbc:mysql://127.0.0.1:14306/foobar?sslMode=DISABLED&connectTimeout=2000")
+                .containsEntry("FOOBAR_DATASOURCE_PRIMARY_URL",
+                        "jdbc:mysql://127.0.0.1:14306/foobar?sslMode=DISABLED&connectTimeout=2000")
                 .containsEntry("FOOBAR_DATASOURCE_REPLICAS_1_NAME", "db-replica-2")
                 .containsKey("FOOBAR_DATASOURCE_PASSWORD");
     }
