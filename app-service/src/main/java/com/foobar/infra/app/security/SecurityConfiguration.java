@@ -31,9 +31,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
-    /** The cookie and header of the CSRF token, the names the browser side (and Angular, Axios) expect. */
-    static final String CSRF_COOKIE = "XSRF-TOKEN";
-
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, BoardProperties board, ProblemResponseWriter problems,
             SecurityContextRepository contexts,

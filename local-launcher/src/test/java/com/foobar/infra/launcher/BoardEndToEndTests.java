@@ -1,15 +1,18 @@
 package com.foobar.infra.launcher;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.foobar.infra.launcher.seed.SeedCommand;
 import com.foobar.infra.launcher.tls.InternalCertificateAuthorities;
 import com.foobar.infra.launcher.topology.TopologyPlan;
 import org.junit.jupiter.api.Test;
@@ -18,11 +21,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sessions live in the database, not in an application server: a user who logs in on app-1 is still logged in on
- * app-3, with no sticky routing. The test calls the application servers' main ports directly, as the web tier
- * does (HTTPS with a web-tier client certificate), so that it chooses which server serves each request.
+ * The message board on the running topology. Sessions live in the database, not in an application server: a user
+ * who logs in on app-1 is still logged in on app-3, with no sticky routing. And {@code ./foobar seed} fills the
+ * topology with demo users and posts. The tests call the application servers' main ports directly, as the web
+ * tier does (HTTPS with a web-tier client certificate), so that they choose which server serves each request.
  */
-class SessionAcrossAppServersEndToEndTests {
+class BoardEndToEndTests {
 
     @RegisterExtension
     static final RunningTopology running = new RunningTopology();
@@ -33,10 +37,8 @@ class SessionAcrossAppServersEndToEndTests {
 
     @Test
     void shouldKeepAUserLoggedInOnAnotherApplicationServer() throws Exception {
-        InternalCertificateAuthorities tiers = new InternalCertificateAuthorities(running.home().resolve("tls"));
-        Path appCa = tiers.caCertificate("app");
-        TierClient web1 = new TierClient(appCa, tiers.certificate("web-1"));
-        TierClient web3 = new TierClient(appCa, tiers.certificate("web-3"));
+        TierClient web1 = asWebServer("web-1");
+        TierClient web3 = asWebServer("web-3");
         String username = "e2e-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         String credentials = "{\"username\": \"" + username + "\", \"password\": \"end-to-end\"}";
 
@@ -67,6 +69,43 @@ class SessionAcrossAppServersEndToEndTests {
         assertThat(read.body()).contains("\"author\":\"" + username + "\"");
     }
 
+    @Test
+    void shouldSeedDemoUsersAndPostsThatTheApplicationServersServe() throws Exception {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+        int exit = new SeedCommand(RunningTopology.ROOT, running.home(), running.topology(),
+                new PrintStream(output, true, StandardCharsets.UTF_8)).run(3, 120);
+
+        assertThat(exit).isZero();
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("seed: posts 120/120")
+            .contains("posts added");
+        // Read on a replica, which has the seed's writes within moments.
+        TierClient web2 = asWebServer("web-2");
+        String demo = "{\"username\": \"demo-1\", \"password\": \"demo-password\"}";
+        HttpResponse<String> logIn = awaitStatus(200, () -> web2.send(post("app-2", "/api/session", demo)));
+        assertThat(logIn.body()).contains("\"username\":\"demo-1\"");
+        HttpResponse<String> page = web2.get("https://127.0.0.1:" + PLAN.node("app-2").port("http")
+                + "/api/users/demo-1/posts?limit=1");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("\"author\":\"demo-1\"");
+    }
+
+    private static TierClient asWebServer(String web) throws Exception {
+        InternalCertificateAuthorities tiers = new InternalCertificateAuthorities(running.home().resolve("tls"));
+        return new TierClient(tiers.caCertificate("app"), tiers.certificate(web));
+    }
+
+    private static HttpResponse<String> awaitStatus(int status, Call call) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        HttpResponse<String> response = call.send();
+        while (response.statusCode() != status && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            response = call.send();
+        }
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return response;
+    }
+
     /** A JSON post without cookies: no session, so no CSRF token either. */
     private static HttpRequest post(String app, String path, String json) {
         return HttpRequest.newBuilder(uri(app, path)).timeout(Duration.ofSeconds(20))
@@ -89,6 +128,13 @@ class SessionAcrossAppServersEndToEndTests {
 
     private static URI uri(String app, String path) {
         return URI.create("https://127.0.0.1:" + PLAN.node(app).port("http") + path);
+    }
+
+    @FunctionalInterface
+    private interface Call {
+
+        HttpResponse<String> send() throws Exception;
+
     }
 
     /** The value a response's {@code Set-Cookie} gives a cookie. */
