@@ -29,8 +29,8 @@ class AccountController {
     }
 
     @PostMapping
-    ResponseEntity<UserResponse> register(@Valid @RequestBody Credentials credentials) {
-        Account account = this.accounts.register(credentials);
+    ResponseEntity<UserResponse> register(@Valid @RequestBody RegistrationRequest registration) {
+        Account account = this.accounts.register(registration);
         return ResponseEntity.created(URI.create("/api/users/" + account.getUsername()))
                 .body(new UserResponse(account.getUsername()));
     }

@@ -28,23 +28,23 @@ public class AccountService {
 
     /**
      * Creates an account.
-     * @param credentials the validated username and password
+     * @param registration the validated username and password
      * @return the stored account
      * @throws UsernameTakenException if another account has the username
      */
     @Transactional
-    public Account register(Credentials credentials) {
-        if (this.accounts.existsByUsername(credentials.username())) {
-            throw new UsernameTakenException(credentials.username());
+    public Account register(RegistrationRequest registration) {
+        if (this.accounts.existsByUsername(registration.username())) {
+            throw new UsernameTakenException(registration.username());
         }
-        Account account = new Account(credentials.username(), this.passwordEncoder.encode(credentials.password()),
+        Account account = new Account(registration.username(), this.passwordEncoder.encode(registration.password()),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         try {
             // Flushed now, so that a registration racing this one on another server fails here, as a 409.
             return this.accounts.saveAndFlush(account);
         }
         catch (DataIntegrityViolationException ex) {
-            throw new UsernameTakenException(credentials.username(), ex);
+            throw new UsernameTakenException(registration.username(), ex);
         }
     }
 

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import com.foobar.infra.app.account.Credentials;
 import com.foobar.infra.app.account.UserResponse;
 
 import org.springframework.security.authentication.AuthenticationManager;
@@ -51,9 +50,9 @@ class SessionController {
     }
 
     @PostMapping
-    UserResponse logIn(@Valid @RequestBody Credentials credentials, HttpServletRequest request,
+    UserResponse logIn(@Valid @RequestBody LogInRequest logIn, HttpServletRequest request,
             HttpServletResponse response) {
-        Authentication authentication = authenticate(credentials);
+        Authentication authentication = authenticate(logIn);
         this.sessionStrategy.onAuthentication(authentication, request, response);
         SecurityContext context = this.contextHolder.createEmptyContext();
         context.setAuthentication(authentication);
@@ -68,10 +67,13 @@ class SessionController {
         return new UserResponse(authentication.getName());
     }
 
-    private Authentication authenticate(Credentials credentials) {
+    private Authentication authenticate(LogInRequest logIn) {
+        if (!logIn.hasPossiblePassword()) {
+            throw new LogInFailedException();
+        }
         try {
             return this.authenticationManager.authenticate(UsernamePasswordAuthenticationToken
-                    .unauthenticated(credentials.username(), credentials.password()));
+                    .unauthenticated(logIn.username(), logIn.password()));
         }
         catch (BadCredentialsException ex) {
             // Unknown user or wrong password alike (Spring Security hides which), so names cannot be probed.

@@ -42,7 +42,7 @@ class SessionApiTests extends ApiTestSupport {
     }
 
     @Test
-    void shouldRefuseAWrongPasswordAndAnUnknownUserAlike() {
+    void shouldRefuseAWrongPasswordAnUnknownUserAndImpossibleCredentialsAlike() {
         Browser browser = browser();
         String username = unique("bob");
         browser.register(username);
@@ -50,13 +50,22 @@ class SessionApiTests extends ApiTestSupport {
         MvcTestResult wrongPassword = browser.post("/api/session",
                 "{\"username\": \"" + username + "\", \"password\": \"not the password\"}");
         MvcTestResult unknownUser = browser.post("/api/session", Browser.credentials(unique("nobody")));
+        MvcTestResult impossible = browser.post("/api/session",
+                "{\"username\": \"No Such Name\", \"password\": \"" + "p".repeat(129) + "\"}");
 
-        for (MvcTestResult result : new MvcTestResult[] { wrongPassword, unknownUser }) {
+        for (MvcTestResult result : new MvcTestResult[] { wrongPassword, unknownUser, impossible }) {
             assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .bodyJson().isLenientlyEqualTo("""
                             {"status": 401, "detail": "Wrong username or password."}""");
         }
         assertThat(browser.cookie("SESSION")).isEmpty();
+    }
+
+    @Test
+    void shouldAskForBothFieldsToLogIn() {
+        assertThat(browser().post("/api/session", "{\"username\": \"someone\"}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("password");
     }
 
     @Test
