@@ -1,7 +1,7 @@
--- Spring Session JDBC's tables, as its MySQL schema has them (spring.session.jdbc.initialize-schema is never:
--- Flyway owns the schema, and a replica, read-only, could not run Spring Session's script anyway). Sessions live in
--- the database so that any application server serves any logged-in user: nothing of a user's session stays in
--- one process.
+-- Spring Session JDBC's tables, as its MySQL schema has them but for the primary keys' names, which MySQL and
+-- MariaDB ignore with a warning. Flyway creates them like every other table (spring.session.jdbc.initialize-schema
+-- is never), so the schema has one owner and one history. Sessions live in the database so that any application
+-- server serves any logged-in user: nothing of a user's session stays in one process.
 CREATE TABLE SPRING_SESSION (
     PRIMARY_ID            CHAR(36)     NOT NULL,
     SESSION_ID            CHAR(36)     NOT NULL,
@@ -10,7 +10,7 @@ CREATE TABLE SPRING_SESSION (
     MAX_INACTIVE_INTERVAL INT          NOT NULL,
     EXPIRY_TIME           BIGINT       NOT NULL,
     PRINCIPAL_NAME        VARCHAR(100),
-    CONSTRAINT SPRING_SESSION_PK PRIMARY KEY (PRIMARY_ID)
+    PRIMARY KEY (PRIMARY_ID)
 ) ENGINE = InnoDB ROW_FORMAT = DYNAMIC;
 
 -- Every request with a SESSION cookie looks its session up by id.
@@ -24,7 +24,7 @@ CREATE TABLE SPRING_SESSION_ATTRIBUTES (
     SESSION_PRIMARY_ID CHAR(36)     NOT NULL,
     ATTRIBUTE_NAME     VARCHAR(200) NOT NULL,
     ATTRIBUTE_BYTES    BLOB         NOT NULL,
-    CONSTRAINT SPRING_SESSION_ATTRIBUTES_PK PRIMARY KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME),
+    PRIMARY KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME),
     CONSTRAINT SPRING_SESSION_ATTRIBUTES_FK FOREIGN KEY (SESSION_PRIMARY_ID)
         REFERENCES SPRING_SESSION (PRIMARY_ID) ON DELETE CASCADE
 ) ENGINE = InnoDB ROW_FORMAT = DYNAMIC;
