@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import com.foobar.infra.app.board.BoardProperties;
 import com.foobar.infra.router.config.ReplicationRouterProperties;
 import com.foobar.infra.router.config.ReplicationRouterProperties.Node;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +54,19 @@ class ApplicationConfigurationTests {
         assertThat(this.binder.bind("management.server.port", Integer.class).get()).isEqualTo(8251);
         assertThat(this.binder.bind("foobar.topology.node-name", String.class).get()).isEqualTo("app-1");
         assertThat(this.binder.bind("foobar.topology.headers-enabled", Boolean.class).get()).isTrue();
+    }
+
+    @Test
+    void shouldAllowGuestPostsAndBodiesUpTo64KiBByDefault() {
+        BoardProperties board = this.binder.bind("foobar.board", BoardProperties.class).get();
+
+        assertThat(board.guestPosts()).isTrue();
+        assertThat(board.maxRequestSize()).isEqualTo(DataSize.ofKilobytes(64));
+    }
+
+    @Test
+    void shouldLetFlywayOwnTheSessionTables() {
+        assertThat(this.binder.bind("spring.session.jdbc.initialize-schema", String.class).get()).isEqualTo("never");
     }
 
     private static Binder binder() {

@@ -7,12 +7,15 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import com.foobar.infra.launcher.monitoring.PrometheusServer;
+import com.foobar.infra.launcher.seed.SeedCommand;
 import com.foobar.infra.launcher.state.TopologyState;
 import com.foobar.infra.launcher.topology.TopologyPlan;
 
 /**
- * {@code ./foobar up|down|status}: the entry point of the launcher. Problems the user can fix are printed as one
+ * {@code ./foobar up|down|status|seed}: the entry point of the launcher. Problems the user can fix are printed as one
  * clear message and a non-zero exit code (1 for a refused or failed command, 2 for a wrong command line).
  */
 public final class FoobarCommandLine {
@@ -21,7 +24,10 @@ public final class FoobarCommandLine {
             usage: ./foobar up [--servers N] [--replicas M] [--port-offset K] [--monitoring]
                    ./foobar down
                    ./foobar status [--json]
+                   ./foobar seed [--users N] [--posts M]
               --monitoring  also starts Prometheus (Debian's prometheus package) scraping every node
+              seed          demo users demo-1..demo-N (password demo-password; existing ones kept) and M more
+                            posts in the running topology (defaults: 20 users, 500 posts)
             """;
 
     private final PrintStream out;
@@ -58,6 +64,8 @@ public final class FoobarCommandLine {
             return switch (invocation.command()) {
                 case "up" -> up(topology, invocation);
                 case "down" -> down(topology, prometheus(invocation));
+                case "seed" -> new SeedCommand(invocation.root(), invocation.home(), topology, this.out)
+                    .run(invocation.users(), invocation.posts());
                 default -> status(topology, invocation.json());
             };
         }
@@ -79,6 +87,8 @@ public final class FoobarCommandLine {
         int portOffset = defaults.portOffset();
         boolean json = false;
         boolean monitoring = false;
+        Integer users = null;
+        Integer posts = null;
         while (!words.isEmpty()) {
             String word = words.pop();
             switch (word) {
@@ -89,18 +99,20 @@ public final class FoobarCommandLine {
                 case "--port-offset" -> portOffset = number(word, words);
                 case "--json" -> json = true;
                 case "--monitoring" -> monitoring = true;
-                case "up", "down", "status" -> command = word;
+                case "--users" -> users = number(word, words);
+                case "--posts" -> posts = number(word, words);
+                case "up", "down", "status", "seed" -> command = word;
                 case "-h", "--help", "help" -> {
-                    return new Invocation("help", root, root, defaults, false, false);
+                    return new Invocation("help", root, root, defaults, false, false, null, null);
                 }
                 default -> throw new IllegalArgumentException("unknown argument '" + word + "'");
             }
         }
         if (command == null) {
-            throw new IllegalArgumentException("say up, down or status");
+            throw new IllegalArgumentException("say up, down, status or seed");
         }
         return new Invocation(command, root, home != null ? home : root.resolve(".foobar"),
-                new TopologyPlan(servers, replicas, portOffset), json, monitoring);
+                new TopologyPlan(servers, replicas, portOffset), json, monitoring, users, posts);
     }
 
     private int up(LocalTopology topology, Invocation invocation) {
@@ -184,9 +196,12 @@ public final class FoobarCommandLine {
         }
     }
 
-    /** What the command line asks for: {@code up}, {@code down}, {@code status} or {@code help}. */
+    /**
+     * What the command line asks for: {@code up}, {@code down}, {@code status}, {@code seed} or {@code help};
+     * {@code users} and {@code posts} are the seed's counts, {@code null} when not given.
+     */
     private record Invocation(String command, Path root, Path home, TopologyPlan plan, boolean json,
-            boolean monitoring) {
+            boolean monitoring, @Nullable Integer users, @Nullable Integer posts) {
     }
 
 }

@@ -74,7 +74,7 @@ class FoobarCommandLineTests {
         int exit = run();
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err()).contains("say up, down or status").contains("usage:");
+        assertThat(err()).contains("say up, down, status or seed").contains("usage:");
     }
 
     @Test
@@ -157,7 +157,8 @@ class FoobarCommandLineTests {
             assertThat(exit).isZero();
             assertThat(out()).contains(
                     "usage: ./foobar up [--servers N] [--replicas M] [--port-offset K] [--monitoring]",
-                    "./foobar down", "./foobar status [--json]", "--monitoring  also starts Prometheus");
+                    "./foobar down", "./foobar status [--json]", "./foobar seed [--users N] [--posts M]",
+                    "--monitoring  also starts Prometheus");
         }
         assertThat(err()).isEmpty();
     }
@@ -172,6 +173,22 @@ class FoobarCommandLineTests {
             assertThat(err()).contains("prometheus").contains("Nothing was started.");
             assertThat(this.home).isEmptyDirectory();
         }
+    }
+
+    @Test
+    void shouldRefuseToSeedWhenNothingRuns() {
+        int exit = run("seed", "--users", "3");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err()).contains("foobar: Nothing to seed: the topology is not running (start it with ./foobar up).");
+    }
+
+    @Test
+    void shouldRefuseASeedCountThatIsNotWhole() {
+        int exit = run("seed", "--posts", "many");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err()).contains("--posts needs a whole number, got 'many'");
     }
 
     private void writeEmptyState() throws Exception {

@@ -62,8 +62,11 @@ final class TierClient {
     }
 
     HttpResponse<String> get(String url) throws Exception {
-        return this.http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build());
+    }
+
+    HttpResponse<String> send(HttpRequest request) throws Exception {
+        return this.http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /**

@@ -1,27 +1,41 @@
 package com.foobar.infra.app.post;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 /**
- * Stored posts, listed newest first by keyset on the id.
+ * Stored posts, listed newest first by keyset on the id: {@code id < before ORDER BY id DESC}, which reads an
+ * index range whatever page it is, where {@code OFFSET} would read and skip every row before the page.
+ *
+ * <p>The lists fetch each post's author in the same query ({@link EntityGraph}), not one query per post.
  */
 interface PostRepository extends JpaRepository<Post, Long> {
 
-    /**
-     * Returns the newest posts.
-     * @param limit how many posts at most
-     * @return the posts, newest first
-     */
-    List<Post> findAllByOrderByIdDesc(Limit limit);
+    @EntityGraph(attributePaths = "author")
+    Optional<Post> findWithAuthorById(long id);
+
+    /** The newest posts older than a cursor, of all authors. */
+    @EntityGraph(attributePaths = "author")
+    List<Post> findByIdLessThanOrderByIdDesc(long before, Limit limit);
+
+    /** A user's newest posts older than a cursor: a range of the index (author_id, id). */
+    @EntityGraph(attributePaths = "author")
+    List<Post> findByAuthorIdAndIdLessThanOrderByIdDesc(long authorId, long before, Limit limit);
 
     /**
-     * Returns the newest posts older than a cursor.
-     * @param before the id that every returned post's id is lower than
-     * @param limit how many posts at most
-     * @return the posts, newest first
+     * The ids of the newest posts older than a cursor that match a search, through the FULLTEXT index.
+     * @param terms a boolean-mode search string made by {@link SearchTerms} (never the user's raw text)
      */
-    List<Post> findByIdLessThanOrderByIdDesc(long before, Limit limit);
+    @Query(value = "SELECT id FROM post WHERE MATCH (body) AGAINST (:terms IN BOOLEAN MODE) AND id < :before"
+            + " ORDER BY id DESC LIMIT :limit", nativeQuery = true)
+    List<Long> searchIds(String terms, long before, int limit);
+
+    @EntityGraph(attributePaths = "author")
+    List<Post> findByIdInOrderByIdDesc(Collection<Long> ids);
 }

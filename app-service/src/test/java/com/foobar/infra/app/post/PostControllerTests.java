@@ -3,24 +3,27 @@ package com.foobar.infra.app.post;
 import java.time.Instant;
 import java.util.List;
 
+import com.foobar.infra.app.security.ApiSecuritySlice;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
 
 @WebMvcTest(PostController.class)
+@Import(ApiSecuritySlice.class)
 class PostControllerTests {
 
     private static final Instant CREATED_AT = Instant.parse("2026-01-02T03:04:05.123456Z");
@@ -33,7 +36,7 @@ class PostControllerTests {
 
     @Test
     void shouldCreateAPost() {
-        given(this.posts.create("hello")).willReturn(post(42, "hello"));
+        given(this.posts.create("hello", null)).willReturn(post(42, "hello"));
 
         assertThat(this.mvc.post().uri("/api/posts").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"body\": \"hello\"}"))
@@ -41,7 +44,8 @@ class PostControllerTests {
                 .hasHeader("Location", "/api/posts/42")
                 .hasContentType(MediaType.APPLICATION_JSON)
                 .bodyJson().isStrictlyEqualTo("""
-                        {"id": 42, "body": "hello", "createdAt": "2026-01-02T03:04:05.123456Z"}""");
+                        {"id": 42, "body": "hello", "createdAt": "2026-01-02T03:04:05.123456Z",
+                         "author": null, "editedAt": null, "version": 0}""");
     }
 
     @Test
@@ -51,7 +55,8 @@ class PostControllerTests {
         assertThat(this.mvc.get().uri("/api/posts/7"))
                 .hasStatusOk()
                 .bodyJson().isStrictlyEqualTo("""
-                        {"id": 7, "body": "seven", "createdAt": "2026-01-02T03:04:05.123456Z"}""");
+                        {"id": 7, "body": "seven", "createdAt": "2026-01-02T03:04:05.123456Z",
+                         "author": null, "editedAt": null, "version": 0}""");
     }
 
     @Test
@@ -61,8 +66,10 @@ class PostControllerTests {
         assertThat(this.mvc.get().uri("/api/posts"))
                 .hasStatusOk()
                 .bodyJson().isStrictlyEqualTo("""
-                        [{"id": 9, "body": "nine", "createdAt": "2026-01-02T03:04:05.123456Z"},
-                         {"id": 8, "body": "eight", "createdAt": "2026-01-02T03:04:05.123456Z"}]""");
+                        [{"id": 9, "body": "nine", "createdAt": "2026-01-02T03:04:05.123456Z",
+                         "author": null, "editedAt": null, "version": 0},
+                         {"id": 8, "body": "eight", "createdAt": "2026-01-02T03:04:05.123456Z",
+                         "author": null, "editedAt": null, "version": 0}]""");
     }
 
     @Test
@@ -137,7 +144,7 @@ class PostControllerTests {
                 .bodyJson().isLenientlyEqualTo("""
                         {"status": 400, "detail": "Invalid request: body must not be blank.",
                          "errors": [{"field": "body", "message": "must not be blank"}]}""");
-        then(this.posts).should(never()).create(anyString());
+        then(this.posts).should(never()).create(anyString(), any());
     }
 
     @Test
@@ -150,7 +157,7 @@ class PostControllerTests {
     @Test
     void shouldAcceptABodyOfTheMaximumLength() {
         String body = "a".repeat(Post.MAX_BODY_LENGTH);
-        given(this.posts.create(body)).willReturn(post(1, body));
+        given(this.posts.create(body, null)).willReturn(post(1, body));
 
         assertThat(this.mvc.post().uri("/api/posts").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"body\": \"" + body + "\"}"))
@@ -164,7 +171,7 @@ class PostControllerTests {
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .bodyJson().extractingPath("$.detail")
                 .isEqualTo("Invalid request: body must be at most 10000 characters.");
-        then(this.posts).should(never()).create(anyString());
+        then(this.posts).should(never()).create(anyString(), any());
     }
 
     @Test
@@ -210,9 +217,7 @@ class PostControllerTests {
                 .contains("An unexpected error occurred.");
     }
 
-    private static Post post(long id, String body) {
-        Post post = new Post(body, CREATED_AT);
-        ReflectionTestUtils.setField(post, "id", id);
-        return post;
+    private static PostResponse post(long id, String body) {
+        return new PostResponse(id, body, null, CREATED_AT, null, 0);
     }
 }

@@ -1,6 +1,8 @@
 package com.foobar.infra.app.topology;
 
+import com.foobar.infra.app.account.AccountService;
 import com.foobar.infra.app.post.PostService;
+import com.foobar.infra.app.security.ApiSecuritySlice;
 import com.foobar.infra.router.routing.DatabaseNodeListener;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +15,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WebMvcTest(properties = "foobar.topology.headers-enabled=false")
-@Import(RequestDatabaseNodeListener.class)
+@Import({ RequestDatabaseNodeListener.class, ApiSecuritySlice.class })
 class DatabaseNodeHeaderDisabledTests {
 
     @Autowired
@@ -21,6 +23,9 @@ class DatabaseNodeHeaderDisabledTests {
 
     @MockitoBean
     private PostService posts;
+
+    @MockitoBean
+    private AccountService accounts;
 
     @Test
     void shouldNeitherRecordNorWriteTheDatabaseNode() {

@@ -3,9 +3,11 @@ package com.foobar.infra.app.topology;
 import java.time.Instant;
 import java.util.List;
 
-import com.foobar.infra.app.post.Post;
+import com.foobar.infra.app.account.AccountService;
 import com.foobar.infra.app.post.PostNotFoundException;
+import com.foobar.infra.app.post.PostResponse;
 import com.foobar.infra.app.post.PostService;
+import com.foobar.infra.app.security.ApiSecuritySlice;
 import com.foobar.infra.router.routing.DatabaseNodeListener;
 import org.junit.jupiter.api.Test;
 
@@ -15,14 +17,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 
 @WebMvcTest
-@Import(RequestDatabaseNodeListener.class)
+@Import({ RequestDatabaseNodeListener.class, ApiSecuritySlice.class })
 class DatabaseNodeHeaderTests {
 
     private static final String DB_NODE = "X-DB-Node";
@@ -36,6 +37,9 @@ class DatabaseNodeHeaderTests {
     @MockitoBean
     private PostService posts;
 
+    @MockitoBean
+    private AccountService accounts;
+
     @Test
     void shouldNameTheReplicaThatServedARead() {
         given(this.posts.list(null, 20)).willAnswer((invocation) -> {
@@ -48,7 +52,7 @@ class DatabaseNodeHeaderTests {
 
     @Test
     void shouldNameThePrimaryThatServedAWrite() {
-        given(this.posts.create("hello")).willAnswer((invocation) -> {
+        given(this.posts.create("hello", null)).willAnswer((invocation) -> {
             this.listener.connectionObtained("db-primary");
             return post(1);
         });
@@ -92,9 +96,7 @@ class DatabaseNodeHeaderTests {
                 .doesNotContainHeader(DB_NODE);
     }
 
-    private static Post post(long id) {
-        Post post = new Post("hello", Instant.parse("2026-01-02T03:04:05Z"));
-        ReflectionTestUtils.setField(post, "id", id);
-        return post;
+    private static PostResponse post(long id) {
+        return new PostResponse(id, "hello", null, Instant.parse("2026-01-02T03:04:05Z"), null, 0);
     }
 }
