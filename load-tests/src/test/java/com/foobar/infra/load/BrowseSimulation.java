@@ -6,12 +6,12 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 
 /**
  * A guest browsing: the home page with its assets, the timeline and two older pages of it, then one post.
- * Needs nothing but the site; 20 users/s by default.
+ * Needs nothing but the site; 10 users/s by default.
  */
 public class BrowseSimulation extends JourneySimulation {
 
     public BrowseSimulation() {
-        super("browse", 20, BrowseSimulation::journey);
+        super("browse", 10, BrowseSimulation::journey);
     }
 
     static ChainBuilder journey(LoadSettings settings) {
