@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -28,9 +28,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
- * Debian's Chromium, headless, driven by Debian's chromedriver through Selenium, as a JUnit extension: a test class
- * whose machine has neither is skipped with the packages to install as the reason; a test that fails leaves a
- * screenshot; the browser quits after the class. Screenshots go to {@code target/screenshots/<test class>/}.
+ * Debian's Chromium, headless, driven by Debian's chromedriver through Selenium, as a JUnit extension: on a machine
+ * without them each test is skipped (an assumption, before the test starts anything) with the packages to install as
+ * the reason; the browser starts on a test's first use, a test that fails leaves a screenshot, and the browser quits
+ * after the class. Screenshots go to {@code target/screenshots/<test class>/}.
  * <p>
  * Both programs are named by path, so Selenium Manager never looks for (or downloads) a driver or a browser.
  * {@code www.foobar.com} and {@code foobar.com} resolve to 127.0.0.1 inside the browser (a host resolver rule: no
@@ -39,15 +40,19 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * user's NSS database, which needs {@code certutil} and is shared by every profile, while this switch trusts those
  * two keys in this browser alone, and any other certificate error still stops the page.
  */
-final class HeadlessChromium implements BeforeAllCallback, AfterTestExecutionCallback, AfterAllCallback {
+final class HeadlessChromium
+        implements BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback, AfterAllCallback {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /** Debian's places; {@code -Dfoobar.chromium=} and {@code -Dfoobar.chromedriver=} name others. */
+    static final Path CHROMIUM = Path.of(System.getProperty("foobar.chromium", "/usr/bin/chromium"));
 
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("foobar.chromedriver", "/usr/bin/chromedriver"));
 
     static final Duration PATIENCE = Duration.ofSeconds(10);
 
     private @Nullable ChromeDriver driver;
+
+    private @Nullable Path tls;
 
     private Path screenshots = Path.of("target", "screenshots");
 
@@ -55,16 +60,37 @@ final class HeadlessChromium implements BeforeAllCallback, AfterTestExecutionCal
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        this.screenshots = Path.of("target", "screenshots", context.getRequiredTestClass().getSimpleName());
+    }
+
+    /** Per test, not per class: Surefire reports a class skipped in {@code beforeAll} as no test at all. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
         for (Path program : List.of(CHROMIUM, CHROMEDRIVER)) {
             assumeThat(Files.isExecutable(program))
                 .as("%s is not installed: apt-get install chromium chromium-driver", program)
                 .isTrue();
         }
-        this.screenshots = Path.of("target", "screenshots", context.getRequiredTestClass().getSimpleName());
     }
 
-    /** Starts the browser, trusting the certificates in the topology's {@code tls} folder. */
-    WebDriver start(Path tls) {
+    /** The browser will trust the certificates in this topology {@code tls} folder. */
+    void trust(Path tls) {
+        this.tls = tls;
+    }
+
+    /** The browser, started on first use. */
+    ChromeDriver browser() {
+        if (this.driver == null) {
+            this.driver = start();
+        }
+        return this.driver;
+    }
+
+    private ChromeDriver start() {
+        if (this.tls == null) {
+            throw new IllegalStateException("trust() the topology's tls folder first");
+        }
+        Path tls = this.tls;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
@@ -74,12 +100,11 @@ final class HeadlessChromium implements BeforeAllCallback, AfterTestExecutionCal
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
             .usingAnyFreePort()
             .build();
-        this.driver = new ChromeDriver(service, options);
-        return this.driver;
+        return new ChromeDriver(service, options);
     }
 
     WebDriverWait await() {
-        return new WebDriverWait(driver(), PATIENCE, Duration.ofMillis(100));
+        return new WebDriverWait(browser(), PATIENCE, Duration.ofMillis(100));
     }
 
     /** Saves what the browser shows as {@code NN-name.png}, numbered in the order taken. */
@@ -87,7 +112,7 @@ final class HeadlessChromium implements BeforeAllCallback, AfterTestExecutionCal
         try {
             Files.createDirectories(this.screenshots);
             Path target = this.screenshots.resolve("%02d-%s.png".formatted(++this.shots, name));
-            Files.move(driver().getScreenshotAs(OutputType.FILE).toPath(), target,
+            Files.move(browser().getScreenshotAs(OutputType.FILE).toPath(), target,
                     StandardCopyOption.REPLACE_EXISTING);
             return target;
         }
@@ -109,13 +134,6 @@ final class HeadlessChromium implements BeforeAllCallback, AfterTestExecutionCal
             this.driver.quit();
             this.driver = null;
         }
-    }
-
-    private ChromeDriver driver() {
-        if (this.driver == null) {
-            throw new IllegalStateException("start() the browser first");
-        }
-        return this.driver;
     }
 
     /** The base64 SHA-256 of a certificate's SubjectPublicKeyInfo, as Chromium's SPKI list wants it. */

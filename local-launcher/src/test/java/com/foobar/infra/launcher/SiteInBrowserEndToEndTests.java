@@ -10,9 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,34 +24,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SiteInBrowserEndToEndTests {
 
-    // Chromium's check first: without it the class is skipped before the topology starts.
     @RegisterExtension
-    @Order(1)
-    static final HeadlessChromium chromium = new HeadlessChromium();
-
-    @RegisterExtension
-    @Order(2)
     static final RunningTopology running = new RunningTopology();
 
-    static WebDriver browser;
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium();
 
     static String site;
 
     @BeforeAll
     static void open() {
         site = running.site();
-        browser = chromium.start(running.topology().caCertificate().getParent());
+        chromium.trust(running.topology().caCertificate().getParent());
     }
 
     @Test
     @Order(1)
     void shouldOpenTheHomePageOverHttpsTrustingTheDevCertificates() {
-        browser.get(site);
+        browser().get(site);
         chromium.await().until((driver) -> "complete".equals(script("return document.readyState")));
-        assertThat(browser.getCurrentUrl()).isEqualTo(site);
-        assertThat(browser.getTitle()).contains("foobar");
+        assertThat(browser().getCurrentUrl()).isEqualTo(site);
+        assertThat(browser().getTitle()).contains("foobar");
         // The page's own API calls work from the browser too: same origin, through every tier.
-        Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
+        Object status = browser().executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 fetch('/api/posts?limit=1').then((response) => done(response.status), (error) => done(String(error)));
                 """);
@@ -65,17 +59,17 @@ class SiteInBrowserEndToEndTests {
     void shouldRegisterLogInPostAndSeeThePostAtOnceEditItAndLogOut() {
         String username = "e2e-" + Long.toString(Instant.now().toEpochMilli(), 36);
         String password = "browser-password";
-        browser.get(site);
+        browser().get(site);
         visible("#register-form");
         type("#register-username", username);
         type("#register-password", password);
         chromium.screenshot("register");
-        browser.findElement(By.id("register-submit")).click();
+        browser().findElement(By.id("register-submit")).click();
 
         // A successful registration fills the log-in form in.
         chromium.await().until((driver) -> username.equals(find("#login-username").getDomProperty("value")));
         type("#login-password", password);
-        browser.findElement(By.id("login-submit")).click();
+        browser().findElement(By.id("login-submit")).click();
         chromium.await().until(ExpectedConditions.textToBe(By.id("current-user"), username));
         visible("#logout-button");
         visible("#post-form");
@@ -83,7 +77,7 @@ class SiteInBrowserEndToEndTests {
 
         String body = "Posted from headless Chromium by " + username;
         type("#post-body", body);
-        browser.findElement(By.id("post-submit")).click();
+        browser().findElement(By.id("post-submit")).click();
         WebElement post = chromium.await().until((driver) -> postWithBody(body));
         assertThat(post.findElement(By.cssSelector(".post-author")).getText()).contains(username);
         chromium.screenshot("posted");
@@ -99,11 +93,11 @@ class SiteInBrowserEndToEndTests {
         chromium.screenshot("edited");
 
         // The session lives in the database, not in the page: a reload is still logged in and shows the edit.
-        browser.navigate().refresh();
+        browser().navigate().refresh();
         chromium.await().until(ExpectedConditions.textToBe(By.id("current-user"), username));
         chromium.await().until((driver) -> postWithBody(body + " (edited)"));
 
-        browser.findElement(By.id("logout-button")).click();
+        browser().findElement(By.id("logout-button")).click();
         chromium.await().until(ExpectedConditions.textToBe(By.id("current-user"), ""));
         visible("#login-form");
         chromium.screenshot("logged-out");
@@ -112,16 +106,20 @@ class SiteInBrowserEndToEndTests {
     @Test
     @Order(3)
     void shouldDrawEveryNodeOfTheTopologyOnTheInfraPage() {
-        browser.get(site + "infra");
+        browser().get(site + "infra");
         Map<String, Integer> expected = Map.of("gateway", 2, "web", 3, "app", 3, "db-primary", 1, "db-replica", 2);
         chromium.await().until((driver) -> expected.entrySet().stream().allMatch((role) ->
                 driver.findElements(By.cssSelector("[data-role=\"" + role.getKey() + "\"]")).size() == role.getValue()));
         // Three database nodes: the primary and two replicas; every node healthy within one or two refreshes.
-        assertThat(browser.findElements(By.cssSelector("[data-role^=\"db-\"]"))).hasSize(3);
+        assertThat(browser().findElements(By.cssSelector("[data-role^=\"db-\"]"))).hasSize(3);
         chromium.await().until((driver) -> driver.findElements(By.cssSelector("[data-node]")).stream()
             .allMatch((node) -> "up".equals(node.getDomAttribute("data-health"))));
         chromium.await().until((driver) -> !find("#request-path").getText().isBlank());
         chromium.screenshot("infra");
+    }
+
+    private static ChromeDriver browser() {
+        return chromium.browser();
     }
 
     private static void visible(String selector) {
@@ -129,7 +127,7 @@ class SiteInBrowserEndToEndTests {
     }
 
     private static WebElement find(String selector) {
-        return browser.findElement(By.cssSelector(selector));
+        return browser().findElement(By.cssSelector(selector));
     }
 
     private static void type(String selector, String text) {
@@ -139,12 +137,12 @@ class SiteInBrowserEndToEndTests {
     }
 
     private static Object script(String javascript) {
-        return ((JavascriptExecutor) browser).executeScript(javascript);
+        return browser().executeScript(javascript);
     }
 
     /** The timeline's post whose text is {@code body}, or null while there is none. */
     private static WebElement postWithBody(String body) {
-        return browser.findElements(By.cssSelector("#timeline li.post[data-post-id]")).stream()
+        return browser().findElements(By.cssSelector("#timeline li.post[data-post-id]")).stream()
             .filter((post) -> post.findElement(By.cssSelector(".post-body")).getText().equals(body))
             .findFirst()
             .orElse(null);
