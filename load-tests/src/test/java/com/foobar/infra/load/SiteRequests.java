@@ -82,9 +82,9 @@ final class SiteRequests {
     }
 
     /**
-     * A timeline ({@code /api/posts}, a user's {@code /api/users/{name}/posts} or a search's {@code /api/posts?q=}): the newest page, then up to
-     * {@code olderPages} older ones, each asked for with the last id of the one before. Keeps a random post of what
-     * it saw in {@code postId} and a word of a post's text in {@code term}.
+     * A timeline ({@code /api/posts}, a user's {@code /api/users/{name}/posts} or a search's {@code /api/posts?q=}):
+     * the newest page, then up to {@code olderPages} older ones, each asked for with the last id of the one before.
+     * Keeps a random post of what it saw in {@code postId} and a word of a post's text in {@code term}.
      */
     static ChainBuilder timeline(String name, String path, int olderPages) {
         String first = path + (path.contains("?") ? "&" : "?") + "limit=" + PAGE_SIZE;

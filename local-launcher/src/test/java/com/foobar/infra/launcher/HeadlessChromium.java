@@ -107,6 +107,11 @@ final class HeadlessChromium
         return new WebDriverWait(browser(), PATIENCE, Duration.ofMillis(100));
     }
 
+    /** A wait whose time-out names what did not happen (a lambda condition says nothing by itself). */
+    WebDriverWait await(String expectation) {
+        return (WebDriverWait) await().withMessage(expectation);
+    }
+
     /** Saves what the browser shows as {@code NN-name.png}, numbered in the order taken. */
     Path screenshot(String name) {
         try {

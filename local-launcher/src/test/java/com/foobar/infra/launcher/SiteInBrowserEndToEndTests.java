@@ -42,7 +42,8 @@ class SiteInBrowserEndToEndTests {
     @Order(1)
     void shouldOpenTheHomePageOverHttpsTrustingTheDevCertificates() {
         browser().get(site);
-        chromium.await().until((driver) -> "complete".equals(script("return document.readyState")));
+        chromium.await("the page loaded")
+            .until((driver) -> "complete".equals(script("return document.readyState")));
         assertThat(browser().getCurrentUrl()).isEqualTo(site);
         assertThat(browser().getTitle()).contains("foobar");
         // The page's own API calls work from the browser too: same origin, through every tier.
@@ -67,7 +68,8 @@ class SiteInBrowserEndToEndTests {
         browser().findElement(By.id("register-submit")).click();
 
         // A successful registration fills the log-in form in.
-        chromium.await().until((driver) -> username.equals(find("#login-username").getDomProperty("value")));
+        chromium.await("the log-in form filled in with the new username")
+            .until((driver) -> username.equals(find("#login-username").getDomProperty("value")));
         type("#login-password", password);
         browser().findElement(By.id("login-submit")).click();
         chromium.await().until(ExpectedConditions.textToBe(By.id("current-user"), username));
@@ -78,24 +80,26 @@ class SiteInBrowserEndToEndTests {
         String body = "Posted from headless Chromium by " + username;
         type("#post-body", body);
         browser().findElement(By.id("post-submit")).click();
-        WebElement post = chromium.await().until((driver) -> postWithBody(body));
+        WebElement post = chromium.await("the new post in the timeline").until((driver) -> postWithBody(body));
         assertThat(post.findElement(By.cssSelector(".post-author")).getText()).contains(username);
         chromium.screenshot("posted");
 
         post.findElement(By.cssSelector("button.post-edit")).click();
         WebElement editor = chromium.await()
-            .until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(post, By.cssSelector("textarea.post-edit-body")))
+            .until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(post,
+                    By.cssSelector("textarea.post-edit-body")))
             .getFirst();
         editor.clear();
         editor.sendKeys(body + " (edited)");
         post.findElement(By.cssSelector("button.post-save")).click();
-        chromium.await().until((driver) -> postWithBody(body + " (edited)"));
+        chromium.await("the edited post in the timeline")
+            .until((driver) -> postWithBody(body + " (edited)"));
         chromium.screenshot("edited");
 
         // The session lives in the database, not in the page: a reload is still logged in and shows the edit.
         browser().navigate().refresh();
         chromium.await().until(ExpectedConditions.textToBe(By.id("current-user"), username));
-        chromium.await().until((driver) -> postWithBody(body + " (edited)"));
+        chromium.await("the edited post after a reload").until((driver) -> postWithBody(body + " (edited)"));
 
         browser().findElement(By.id("logout-button")).click();
         chromium.await().until(ExpectedConditions.textToBe(By.id("current-user"), ""));
@@ -108,13 +112,15 @@ class SiteInBrowserEndToEndTests {
     void shouldDrawEveryNodeOfTheTopologyOnTheInfraPage() {
         browser().get(site + "infra");
         Map<String, Integer> expected = Map.of("gateway", 2, "web", 3, "app", 3, "db-primary", 1, "db-replica", 2);
-        chromium.await().until((driver) -> expected.entrySet().stream().allMatch((role) ->
-                driver.findElements(By.cssSelector("[data-role=\"" + role.getKey() + "\"]")).size() == role.getValue()));
+        chromium.await("nodes by [data-role]: " + expected)
+            .until((driver) -> expected.entrySet().stream().allMatch((role) -> role.getValue() == driver
+                .findElements(By.cssSelector("[data-role=\"" + role.getKey() + "\"]")).size()));
         // Three database nodes: the primary and two replicas; every node healthy within one or two refreshes.
         assertThat(browser().findElements(By.cssSelector("[data-role^=\"db-\"]"))).hasSize(3);
-        chromium.await().until((driver) -> driver.findElements(By.cssSelector("[data-node]")).stream()
-            .allMatch((node) -> "up".equals(node.getDomAttribute("data-health"))));
-        chromium.await().until((driver) -> !find("#request-path").getText().isBlank());
+        chromium.await("every [data-node] with data-health=\"up\"")
+            .until((driver) -> driver.findElements(By.cssSelector("[data-node]")).stream()
+                .allMatch((node) -> "up".equals(node.getDomAttribute("data-health"))));
+        chromium.await("#request-path filled in").until((driver) -> !find("#request-path").getText().isBlank());
         chromium.screenshot("infra");
     }
 
