@@ -11,12 +11,12 @@ import static io.gatling.javaapi.core.CoreDsl.repeat;
 /**
  * A demo user who logs in and mostly reads: the timeline, then six times one of the timeline with an older page,
  * another demo user's page, a search for a word seen in a post, or one post; then logs out. Needs
- * {@code ./foobar seed}; 5 users/s by default.
+ * {@code ./foobar seed}; 2 users/s by default.
  */
 public class ReadHeavySimulation extends JourneySimulation {
 
     public ReadHeavySimulation() {
-        super("read-heavy", 5, ReadHeavySimulation::journey);
+        super("read-heavy", 2, ReadHeavySimulation::journey);
     }
 
     static ChainBuilder journey(LoadSettings settings) {
