@@ -38,7 +38,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * hosts file to edit). The site's certificate is trusted by the public keys of the topology's dev CA and site
  * certificate ({@code --ignore-certificate-errors-spki-list}): Chromium on Linux keeps trusted CAs only in the
  * user's NSS database, which needs {@code certutil} and is shared by every profile, while this switch trusts those
- * two keys in this browser alone, and any other certificate error still stops the page.
+ * two keys in this browser alone. Unlike {@code --ignore-certificate-errors} a certificate with any other key is still
+ * refused; what it does not check, for those two keys, is the name and the dates (the API tests' {@link SiteClient}
+ * does).
  */
 final class HeadlessChromium
         implements BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback, AfterAllCallback {
