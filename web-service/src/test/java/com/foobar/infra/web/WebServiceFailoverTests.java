@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A web server in front of three application servers that are real processes, with the launcher's settings
- * (health checks every 500 ms with a 1 s timeout, down after 2 failures, up after 2 passes; app-1 preferred): it
+ * (health checks every 500 ms with a 2 s timeout, down after 3 failures, up after 2 passes; app-1 preferred): it
  * sends everything to its own application server, moves to the others without a client error when that one is
  * killed with {@code SIGKILL}, comes back when it returns, and answers problems when no application server can.
  */
@@ -63,7 +63,7 @@ class WebServiceFailoverTests {
     static void applicationServers(DynamicPropertyRegistry registry) {
         registry.add("FOOBAR_WEB_CONFIG", configFile::toString);
         new GroupsFile().group("app-service", List.of("health-check:", "  interval: 500ms",
-                "  timeout: 1s", "  fall: 2", "  rise: 2"), apps).writeTo(configFile);
+                "  timeout: 2s", "  fall: 3", "  rise: 2"), apps).writeTo(configFile);
     }
 
     @AfterAll

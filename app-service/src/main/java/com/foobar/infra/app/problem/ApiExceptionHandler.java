@@ -83,14 +83,37 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class })
     ProblemDetail handleDatabaseUnavailable(Exception ex) {
         log.warn("Database unavailable: " + ex.getMessage());
-        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The database is unavailable; try again shortly.");
+        return databaseUnavailable();
     }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail handleUnexpected(Exception ex) {
         log.error("Unexpected error", ex);
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred.");
+    }
+
+    /**
+     * The problem for a database that cannot be reached (a connection not had in time, a node down): a {@code 503}.
+     * @return the problem
+     */
+    static ProblemDetail databaseUnavailable() {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database is unavailable; try again shortly.");
+    }
+
+    /**
+     * Whether an exception comes from a database that cannot be reached.
+     * @param ex the exception
+     * @return whether it or a cause is one {@link #handleDatabaseUnavailable} answers
+     */
+    static boolean isDatabaseUnavailable(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemDetail invalid(HttpStatusCode status, List<InvalidField> errors) {

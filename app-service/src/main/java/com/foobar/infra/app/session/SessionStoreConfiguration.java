@@ -41,11 +41,17 @@ class SessionStoreConfiguration {
         return pools.create(new Node(primary.name() + "-sessions", primary.url(), primary.weight()), false);
     }
 
-    /** Spring Session's transactions, on the session pool; each its own, as Spring Session's default is. */
+    /**
+     * Spring Session's transactions, on the session pool; each its own, as Spring Session's default is, and READ
+     * COMMITTED: under InnoDB's default REPEATABLE READ, its {@code INSERT ... SELECT} of attributes and its
+     * expired-session {@code DELETE} take gap locks on the session indexes, so concurrent log-ins wait on (and
+     * deadlock with) each other, a known Spring Session JDBC problem on MySQL.
+     */
     @Bean(defaultCandidate = false)
     TransactionOperations springSessionTransactionOperations(@SpringSessionDataSource DataSource sessionDataSource) {
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(sessionDataSource));
         transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         return transactions;
     }
 }

@@ -9,8 +9,9 @@ import java.nio.file.Path;
  *
  * <p>All web servers read the one file; each prefers its own application server, named by its
  * {@code FOOBAR_PREFERRED_APP} ({@code foobar.balancing.preferred}, set by {@link NodeEnvironment}), and the others
- * are its backups, taking requests only while that one is down. Checks every 500 ms, 2 failures in a row take a
- * server out: a killed application server is out within a second, and a request that finds it gone goes to a backup
+ * are its backups, taking requests only while that one is down. Checks every 500 ms, 3 failures in a row take a
+ * server out: a killed application server (its port refuses at once) is out within 1.5 s, while a busy one whose
+ * readiness answers slowly is given 2 s per check, and a request that finds it gone goes to a backup
  * at once (docs/web-forwarding.md). Reloaded when it changes, like the gateways' {@link GatewayConfigFile}.
  */
 public final class WebConfigFile {
@@ -29,8 +30,8 @@ public final class WebConfigFile {
                         algorithm: round-robin
                         health-check:
                           interval: 500ms
-                          timeout: 1s
-                          fall: 2
+                          timeout: 2s
+                          fall: 3
                           rise: 2
                 """, plan.nodes(NodeRole.APP));
     }
