@@ -58,7 +58,7 @@ class ApplicationConfigurationTests {
 
     @Test
     void shouldAllowGuestPostsAndBodiesUpTo64KiBByDefault() {
-        BoardProperties board = this.binder.bind("foobar.board", BoardProperties.class).get();
+        BoardProperties board = this.binder.bindOrCreate("foobar.board", BoardProperties.class);
 
         assertThat(board.guestPosts()).isTrue();
         assertThat(board.maxRequestSize()).isEqualTo(DataSize.ofKilobytes(64));

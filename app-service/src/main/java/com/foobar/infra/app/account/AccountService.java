@@ -32,7 +32,8 @@ public class AccountService {
      * @return the stored account
      * @throws UsernameTakenException if another account has the username
      */
-    @Transactional
+    // Not one transaction: the hash (Argon2id, tens of milliseconds of CPU) would hold a primary connection all along.
+    // The check saves the hash for a name already taken; the unique index decides a race, on save.
     public Account register(RegistrationRequest registration) {
         if (this.accounts.existsByUsername(registration.username())) {
             throw new UsernameTakenException(registration.username());
@@ -40,7 +41,8 @@ public class AccountService {
         Account account = new Account(registration.username(), this.passwordEncoder.encode(registration.password()),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         try {
-            // Flushed now, so that a registration racing this one on another server fails here, as a 409.
+            // Flushed in its own transaction, so that a registration racing this one on another server fails here,
+            // as a 409.
             return this.accounts.saveAndFlush(account);
         }
         catch (DataIntegrityViolationException ex) {

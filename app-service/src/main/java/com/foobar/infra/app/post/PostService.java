@@ -97,10 +97,18 @@ public class PostService {
      * @param userId the logged-in user's account id
      * @throws PostNotFoundException if no post has that id
      * @throws NotTheAuthorException if the user did not write it
+     * @throws StalePostException if it was edited while it was being deleted
      */
     @Transactional
     public void delete(long id, long userId) {
         this.posts.delete(own(id, userId));
+        try {
+            // Flushed here, so that an edit crossing this delete fails it here, as a 409, not at the commit after.
+            this.posts.flush();
+        }
+        catch (OptimisticLockingFailureException ex) {
+            throw new StalePostException(id, ex);
+        }
     }
 
     /**

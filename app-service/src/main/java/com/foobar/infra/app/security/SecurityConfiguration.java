@@ -33,8 +33,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, BoardProperties board, ProblemResponseWriter problems,
-            SecurityContextRepository contexts,
-            @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookieName) {
+            SecurityContextRepository contexts, CookieCsrfTokenRepository csrfTokens,
+            CsrfTokenRequestAttributeHandler csrfTokenRequestHandler, @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookieName) {
         ProblemSecurityResponses refusals = new ProblemSecurityResponses(problems);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests((requests) -> {
@@ -46,8 +46,8 @@ class SecurityConfiguration {
                     }
                     requests.anyRequest().permitAll();
                 })
-                .csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens())
-                        .csrfTokenRequestHandler(eagerCsrfTokens())
+                .csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(csrfTokenRequestHandler)
                         .requireCsrfProtectionMatcher(new SessionCookieCsrfMatcher(sessionCookieName)))
                 .securityContext((context) -> context.securityContextRepository(contexts))
                 .logout((logout) -> logout
@@ -61,26 +61,5 @@ class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable);
         return http.build();
-    }
-
-    /**
-     * The token in a cookie that the page's script can read ({@code HttpOnly} off) and sends back in the
-     * {@code X-XSRF-TOKEN} header; another site can neither read the cookie nor set the header.
-     */
-    private static CookieCsrfTokenRepository csrfTokens() {
-        CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
-        tokens.setCookieCustomizer((cookie) -> cookie.secure(true).sameSite("Lax").path("/"));
-        return tokens;
-    }
-
-    /**
-     * Spring Security loads the token only when something asks for it, and then a client that has no cookie yet
-     * would never get one: no page here renders the token. Without a request attribute name the handler must load
-     * the token to name the attribute, so every request without the cookie gets one.
-     */
-    private static CsrfTokenRequestAttributeHandler eagerCsrfTokens() {
-        CsrfTokenRequestAttributeHandler handler = new CsrfTokenRequestAttributeHandler();
-        handler.setCsrfRequestAttributeName(null);
-        return handler;
     }
 }

@@ -33,6 +33,25 @@ class SessionApiTests extends ApiTestSupport {
     }
 
     @Test
+    void shouldReplaceTheCsrfTokenAtLogInAndClearItAtLogOut() {
+        Browser browser = browser();
+        String username = unique("carol");
+        browser.register(username);
+        browser.get("/api/session");
+        String beforeLogIn = browser.cookie("XSRF-TOKEN").orElseThrow();
+
+        assertThat(browser.post("/api/session", Browser.credentials(username))).hasStatusOk();
+
+        String afterLogIn = browser.cookie("XSRF-TOKEN").orElseThrow();
+        assertThat(afterLogIn).isNotEqualTo(beforeLogIn);
+        assertThat(browser.sendWithCsrfHeader(HttpMethod.POST, "/api/posts", "{\"body\": \"planted\"}", beforeLogIn))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(browser.post("/api/posts", "{\"body\": \"mine\"}")).hasStatus(HttpStatus.CREATED);
+        assertThat(browser.delete("/api/session")).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(browser.cookie("XSRF-TOKEN")).isEmpty();
+    }
+
+    @Test
     void shouldAnswerWhoIsLoggedInWith401WhenNobodyIs() {
         assertThat(browser().get("/api/session"))
                 .hasStatus(HttpStatus.UNAUTHORIZED)
