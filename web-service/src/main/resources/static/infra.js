@@ -188,7 +188,10 @@
         const time = document.getElementById('request-time');
         if (probe.status === 'rejected') {
             target.dataset.path = '';
-            target.replaceChildren(element('span', '', 'no answer: ' + probe.reason.message));
+            // An abort is this page's own time limit, whose message ("signal is aborted without reason") says nothing.
+            const why = probe.reason.name === 'AbortError'
+                ? `no answer within ${REQUEST_TIMEOUT_MILLIS / 1000} s` : `no answer: ${probe.reason.message}`;
+            target.replaceChildren(element('span', '', why));
             time.textContent = '';
             path = [];
             return;

@@ -5,19 +5,18 @@ import java.util.regex.Pattern;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Whose forwarded headers this web server believes, bound from {@code foobar.forwarding.*}.
  *
  * @param trustedProxies the gateway tier's addresses, as a regular expression over the peer's IP address (the syntax
- *     of the application server's {@code server.tomcat.remoteip.internal-proxies}); the launcher's gateways are
- *     {@code 127.0.0.1}
+ *     of the application server's {@code server.tomcat.remoteip.internal-proxies}); the default, the launcher's
+ *     gateways' {@code 127.0.0.1}, is in {@code application.yml} beside the variable that overrides it
  */
 @Validated
 @ConfigurationProperties("foobar.forwarding")
-public record ForwardingProperties(@DefaultValue("127\\.0\\.0\\.1") @NotNull Pattern trustedProxies) {
+public record ForwardingProperties(@NotNull Pattern trustedProxies) {
 
     /** Whether a connection from this IP address comes from the gateway tier. */
     public boolean isTrusted(String address) {

@@ -21,8 +21,7 @@ import reactor.core.publisher.Mono;
 @Conditional(InfraDisabledCondition.class)
 class HiddenInfraPageWebFilter implements WebFilter, Ordered {
 
-    private static final Set<String> PAGE_PATHS = Set.of(InfraPageWebFilter.PATH, InfraPageWebFilter.PATH + "/",
-            InfraPageWebFilter.PAGE);
+    private static final Set<String> PAGE_PATHS = Set.of(InfraPageWebFilter.PATH, InfraPageWebFilter.PATH + "/");
 
     @Override
     public int getOrder() {
@@ -31,7 +30,9 @@ class HiddenInfraPageWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (PAGE_PATHS.contains(exchange.getRequest().getPath().value())) {
+        String path = exchange.getRequest().getPath().value();
+        // The page's file and its precompressed variants (infra.html.gz, infra.html.br) too.
+        if (PAGE_PATHS.contains(path) || path.startsWith(InfraPageWebFilter.PAGE)) {
             return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
         }
         return chain.filter(exchange);

@@ -27,7 +27,7 @@ class InfraPageWebFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        // Before the site's index page filter, which would take /infra/ for a folder.
+        // Before the site's PagePathWebFilter: it would map /infra alone, but take /infra/ for a folder's index page.
         return Ordered.HIGHEST_PRECEDENCE;
     }
 

@@ -98,7 +98,7 @@ public class TopologyCollector implements DisposableBean {
                 .onBackpressureDrop()
                 .takeWhile((tick) -> isWatched())
                 .concatMap((tick) -> poll(), 0)
-                .subscribe(first::tryEmitValue, (ex) -> logger.warn("Polling the topology failed", ex));
+                .subscribe(first::tryEmitValue, this::pollingFailed);
         }
         // A poll ends within about the timeout; should the first one not (a cold JVM), the page gets the nodes as
         // unknown and asks again.
@@ -182,6 +182,12 @@ public class TopologyCollector implements DisposableBean {
         logger.info("Nobody watched the topology for {}: polling stopped", this.properties.idleStop());
         this.polling = null;
         return false;
+    }
+
+    /** A poll that fails ends the polls; the next watch restarts them, so the view never freezes. */
+    private synchronized void pollingFailed(Throwable ex) {
+        logger.warn("Polling the topology failed; the next request for it starts again", ex);
+        this.polling = null;
     }
 
     @Override

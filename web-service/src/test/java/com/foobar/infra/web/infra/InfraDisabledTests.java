@@ -38,7 +38,8 @@ class InfraDisabledTests {
         @Test
         void shouldAnswerNotFoundAndPollNothing() throws Exception {
             HttpClient client = HttpClient.newHttpClient();
-            for (String path : new String[] { "/infra", "/infra/", "/infra.html", "/infra/topology" }) {
+            for (String path : new String[] { "/infra", "/infra/", "/infra.html", "/infra.html.gz", "/infra.html.br",
+                    "/infra/topology" }) {
                 HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
                     .header("Accept", "application/json")
                     .build();
