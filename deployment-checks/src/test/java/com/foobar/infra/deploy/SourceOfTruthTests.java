@@ -109,6 +109,13 @@ class SourceOfTruthTests {
      * web servers' ({@code WebConfigFileTests}); in Kubernetes the application tier is one Service.
      */
     @Test
+    void shouldBelieveForwardedHeadersFromTheSameContainerNetworksInTheWebAndApplicationTiers() {
+        // Two services' names for one value (Spring Cloud Gateway's side and Tomcat's): they must not drift apart.
+        assertThat(RepositoryFiles.serviceEnvironment("web-service").get("FOOBAR_TRUSTED_PROXIES")).isNotBlank()
+            .isEqualTo(RepositoryFiles.serviceEnvironment("app-service").get("FOOBAR_INTERNAL_PROXIES"));
+    }
+
+    @Test
     void shouldForwardFromTheKubernetesWebServersToTheApplicationServiceOverHttps() throws Exception {
         String port = ":" + RepositoryFiles.serviceEnvironment("app-service").get("FOOBAR_HTTP_PORT");
         for (String overlay : RenderedOverlay.names()) {

@@ -74,6 +74,21 @@ class LocalTopologyEndToEndTests {
     }
 
     @Test
+    void shouldServeTheInfrastructureViewWithEveryNodeUp() throws Exception {
+        HttpResponse<String> page = client.get(site + "infra");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"request-path\"");
+
+        // The first poll of a web server just started is slow (its JIT and its client are cold), and the gateways
+        // spread these requests over all three: the time limit that matters is a kill's (LocalTopologyFailoverTests).
+        Map<String, String> health = new InfraView(client, site).awaitHealth(Duration.ofSeconds(60), "every node up",
+                (nodes) -> nodes.size() == 11 && nodes.values().stream().allMatch("up"::equals));
+
+        assertThat(health).containsOnlyKeys("gateway-1", "gateway-2", "web-1", "web-2", "web-3", "app-1", "app-2",
+                "app-3", "db-primary", "db-replica-1", "db-replica-2");
+    }
+
+    @Test
     void shouldBalanceRoundRobinOverTheWebServersThroughEveryTier() throws Exception {
         Map<String, Integer> perWebServer = new TreeMap<>();
         for (int i = 0; i < 30; i++) {

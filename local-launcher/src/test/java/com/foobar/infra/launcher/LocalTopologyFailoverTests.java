@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -32,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The topology under load while its parts change: the gateways' configuration is edited, a web server is stopped,
- * a gateway of the pair is killed. Its own topology (ports shifted by 15000), since the tests take nodes away, in
- * that order.
+ * a gateway of the pair is killed, an application server is killed. Its own topology (ports shifted by 15000), since
+ * the tests take nodes away, in that order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalTopologyFailoverTests {
@@ -121,6 +122,33 @@ class LocalTopologyFailoverTests {
             // connection that was waiting in that gateway's accept queue; after that, nothing fails.
             assertThat(load.failures()).hasSize(failedAfterKill).hasSizeLessThanOrEqualTo(2 * 12);
             assertThat(load.servedBy()).contains("gateway-1").doesNotContain("gateway-2");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void shouldMoveReadsToAnotherApplicationServerWhenOneIsKilledAndShowItDownWithinTenSeconds() throws Exception {
+        InfraView view = new InfraView(new SiteClient(topology.caCertificate()), site);
+        view.awaitHealth(Duration.ofSeconds(60), "app-1 up", (nodes) -> "up".equals(nodes.get("app-1")));
+        ProcessHandle appOne = process("app-1");
+        try (Load load = new Load(4, false)) {
+            load.awaitAnswers(50);
+            assertThat(load.servedBy()).as("web-1 forwards to its own app-1").contains("web-1", "app-1");
+
+            appOne.destroyForcibly();
+            appOne.onExit().get();
+            long killed = System.nanoTime();
+            Map<String, String> health = view.awaitHealth(Duration.ofSeconds(10), "app-1 down",
+                    (nodes) -> "down".equals(nodes.get("app-1")));
+            System.out.printf("app-1 shown down on /infra %d ms after kill -9%n",
+                    (System.nanoTime() - killed) / 1_000_000);
+            load.clearServedBy();
+            load.awaitAnswers(100);
+
+            // A read in flight on the killed server, or sent to it before web-1 took it out, went to a backup.
+            assertThat(load.failures()).isEmpty();
+            assertThat(load.servedBy()).contains("web-1").doesNotContain("app-1");
+            assertThat(health).containsEntry("app-3", "up").containsEntry("db-primary", "up");
         }
     }
 

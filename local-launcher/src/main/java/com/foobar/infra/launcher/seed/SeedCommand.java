@@ -62,20 +62,28 @@ public final class SeedCommand {
         ProcessBuilder seed = new ProcessBuilder(command(users, posts)).directory(this.root.toFile())
                 .redirectErrorStream(true);
         seed.environment().putAll(environment);
+        Process process;
         try {
-            Process process = seed.start();
-            try (BufferedReader output = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                output.lines().forEach(this.out::println);
-            }
-            return process.waitFor();
+            process = seed.start();
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Could not start the seed run", ex);
         }
+        try (BufferedReader output = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            output.lines().forEach(this.out::println);
+            return process.waitFor();
+        }
+        catch (IOException | UncheckedIOException ex) {
+            throw new TopologyException("Lost the seed run's output: " + ex.getMessage());
+        }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new TopologyException("Interrupted while seeding");
+        }
+        finally {
+            // Whatever ended this wait, the seed run does not outlive the command that started it.
+            process.destroyForcibly();
         }
     }
 

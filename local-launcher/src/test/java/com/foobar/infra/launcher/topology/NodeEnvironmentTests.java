@@ -127,7 +127,7 @@ class NodeEnvironmentTests {
         String yaml = WebConfigFile.render(new TopologyPlan(2, 1, 1000));
 
         assertThat(yaml).contains("    groups:\n      app-service:\n        algorithm: round-robin\n",
-                "          interval: 500ms\n", "          fall: 2\n",
+                "          interval: 500ms\n", "          fall: 3\n",
                 "          - name: app-2\n            uri: https://127.0.0.1:9202\n"
                         + "            health-uri: http://127.0.0.1:9252/actuator/health/readiness")
             .doesNotContain("app-3");
