@@ -46,14 +46,7 @@ class InfraPageFailoverBrowserTests {
                 "data-health", "up"));
         chromium.screenshot("app-2-up");
 
-        ProcessHandle appTwo = ProcessHandle.of(topology.status().orElseThrow().nodes().stream()
-            .map(TopologyStatus.NodeStatus::node)
-            .filter((node) -> node.name().equals("app-2"))
-            .findFirst()
-            .orElseThrow()
-            .pid()).orElseThrow();
-        appTwo.destroyForcibly();
-        appTwo.onExit().join();
+        NodeProcesses.kill(topology, "app-2");
 
         chromium.await().until(ExpectedConditions.attributeToBe(By.cssSelector("[data-node=\"app-2\"]"),
                 "data-health", "down"));

@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.foobar.infra.launcher.state.NodeRecord;
 import com.foobar.infra.launcher.topology.GatewayConfigFile;
 import com.foobar.infra.launcher.topology.TopologyPlan;
 import org.junit.jupiter.api.AfterAll;
@@ -90,7 +89,7 @@ class LocalTopologyFailoverTests {
     @Test
     @Order(2)
     void shouldLetAWebServerStopWithoutFailingARequestNotEvenAWrite() throws Exception {
-        ProcessHandle webTwo = process("web-2");
+        ProcessHandle webTwo = NodeProcesses.of(topology, "web-2");
         try (Load load = new Load(4, true)) {
             load.awaitAnswers(20);
             webTwo.destroy();
@@ -106,13 +105,11 @@ class LocalTopologyFailoverTests {
     @Test
     @Order(3)
     void shouldKeepTheSiteUpWhenOneGatewayOfThePairIsKilledUnderLoad() throws Exception {
-        ProcessHandle gatewayTwo = process("gateway-2");
         try (Load load = new Load(12, false)) {
             load.awaitAnswers(100);
             assertThat(load.servedBy()).as("both gateways serve").contains("gateway-1", "gateway-2");
 
-            gatewayTwo.destroyForcibly();
-            gatewayTwo.onExit().get();
+            NodeProcesses.kill(topology, "gateway-2");
             load.clearServedBy();
             load.awaitAnswers(200);
             int failedAfterKill = load.failures().size();
@@ -130,13 +127,11 @@ class LocalTopologyFailoverTests {
     void shouldMoveReadsToAnotherApplicationServerWhenOneIsKilledAndShowItDownWithinTenSeconds() throws Exception {
         InfraView view = new InfraView(new SiteClient(topology.caCertificate()), site);
         view.awaitHealth(Duration.ofSeconds(60), "app-1 up", (nodes) -> "up".equals(nodes.get("app-1")));
-        ProcessHandle appOne = process("app-1");
         try (Load load = new Load(4, false)) {
             load.awaitAnswers(50);
             assertThat(load.servedBy()).as("web-1 forwards to its own app-1").contains("web-1", "app-1");
 
-            appOne.destroyForcibly();
-            appOne.onExit().get();
+            NodeProcesses.kill(topology, "app-1");
             long killed = System.nanoTime();
             Map<String, String> health = view.awaitHealth(Duration.ofSeconds(10), "app-1 down",
                     (nodes) -> "down".equals(nodes.get("app-1")));
@@ -165,15 +160,6 @@ class LocalTopologyFailoverTests {
                 Thread.sleep(100);
             }
         }
-    }
-
-    private static ProcessHandle process(String name) {
-        NodeRecord node = topology.status().orElseThrow().nodes().stream()
-            .map(TopologyStatus.NodeStatus::node)
-            .filter((record) -> record.name().equals(name))
-            .findFirst()
-            .orElseThrow();
-        return ProcessHandle.of(node.pid()).orElseThrow();
     }
 
     /**

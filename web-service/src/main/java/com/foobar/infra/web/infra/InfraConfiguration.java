@@ -11,9 +11,9 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The infrastructure view's beans: the {@link TopologyCollector}, the page at {@code /infra} and its JSON at
- * {@code GET /infra/topology}. None of them exists unless {@link InfraEnabledCondition} matches, so both paths
- * answer 404 in production and wherever no nodes are configured.
+ * The infrastructure view's beans: the {@link TopologyCollector} and the JSON at {@code GET /infra/topology}.
+ * Neither exists unless {@link InfraEnabledCondition} matches, so the view's addresses answer 404 in production and
+ * wherever no nodes are configured ({@link InfraPageWebFilter} sees to the page's).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(InfraEnabledCondition.class)
@@ -25,11 +25,6 @@ public class InfraConfiguration {
     @Bean
     TopologyCollector topologyCollector(InfraProperties properties) {
         return new TopologyCollector(properties);
-    }
-
-    @Bean
-    InfraPageWebFilter infraPageWebFilter(TopologyCollector collector) {
-        return new InfraPageWebFilter(collector);
     }
 
     @Bean
