@@ -38,14 +38,16 @@ class ApplicationConfigurationTests {
     }
 
     @Test
-    void shouldSetTheConnectorPropertiesMariaDbNeeds() {
+    void shouldSetTheConnectorPropertiesMariaDbNeedsAndTheFastPathOnes() {
         ReplicationRouterProperties datasource = this.binder
                 .bind("foobar.datasource", ReplicationRouterProperties.class).get();
 
         assertThat(datasource.connectionProperties()).containsOnly(
                 Map.entry("connectionTimeZone", "UTC"),
                 Map.entry("forceConnectionTimeZoneToSession", "true"),
-                Map.entry("useInformationSchema", "false"));
+                Map.entry("useInformationSchema", "false"),
+                Map.entry("openTelemetry", "DISABLED"),
+                Map.entry("cachePrepStmts", "true"));
     }
 
     @Test

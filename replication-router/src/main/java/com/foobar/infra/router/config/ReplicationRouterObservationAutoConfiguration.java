@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
+import org.springframework.util.function.SingletonSupplier;
 
 import com.foobar.infra.router.observation.ObservedDatabaseNodePoolFactory;
 
@@ -34,8 +35,9 @@ public final class ReplicationRouterObservationAutoConfiguration {
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof DatabaseNodePoolFactory pools
                         && !(bean instanceof ObservedDatabaseNodePoolFactory)) {
+                    // The listener asks its supplier on every JDBC call: the bean lookup is made once, not each time.
                     return new ObservedDatabaseNodePoolFactory(pools, new DataSourceObservationListener(
-                            () -> registry.getIfAvailable(() -> ObservationRegistry.NOOP)));
+                            SingletonSupplier.of(() -> registry.getIfAvailable(() -> ObservationRegistry.NOOP))));
                 }
                 return bean;
             }

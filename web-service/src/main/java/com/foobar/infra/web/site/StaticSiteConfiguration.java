@@ -48,13 +48,16 @@ class StaticSiteConfiguration implements WebFluxConfigurer {
 
     private final ContentHashEtags etags = new ContentHashEtags();
 
+    private final StaticSiteFiles files;
+
     StaticSiteConfiguration(WebProperties webProperties) {
         this.locations = webProperties.getResources().getStaticLocations();
+        this.files = new StaticSiteFiles(this.locations);
     }
 
     @Bean
     StaticSiteFiles staticSiteFiles() {
-        return new StaticSiteFiles(this.locations);
+        return this.files;
     }
 
     @Bean
@@ -83,6 +86,7 @@ class StaticSiteConfiguration implements WebFluxConfigurer {
                 .setUseLastModified(true)
                 // No resolver cache: its key would not tell "gzip;q=0, br" from "gzip, br".
                 .resourceChain(false)
-                .addResolver(new PrecompressedResourceResolver());
+                .addResolver(new PrecompressedResourceResolver())
+                .addResolver(new InMemoryResourceResolver(this.files));
     }
 }
