@@ -39,6 +39,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Log log = LogFactory.getLog(ApiExceptionHandler.class);
 
+    /** A pool that timed out or a node that failed over is usually back within a second. */
+    private static final String RETRY_AFTER_SECONDS = "1";
+
     @Override
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -81,7 +84,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class })
-    ProblemDetail handleDatabaseUnavailable(Exception ex) {
+    ResponseEntity<ProblemDetail> handleDatabaseUnavailable(Exception ex) {
         log.warn("Database unavailable: " + ex.getMessage());
         return databaseUnavailable();
     }
@@ -93,12 +96,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The problem for a database that cannot be reached (a connection not had in time, a node down): a {@code 503}.
-     * @return the problem
+     * The answer for a database that cannot be reached (a connection not had in time, a node down): a {@code 503}
+     * problem with {@code Retry-After}, so that a client under overload backs off instead of asking again at once.
+     * @return the response
      */
-    static ProblemDetail databaseUnavailable() {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The database is unavailable; try again shortly.");
+    static ResponseEntity<ProblemDetail> databaseUnavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+            .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The database is unavailable; try again shortly."));
     }
 
     /**

@@ -6,6 +6,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -29,19 +30,25 @@ class ErrorPathProblemController implements ErrorController {
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        ProblemDetail problem = problemFor(request);
-        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
-            problem.setInstance(URI.create(path));
+        ResponseEntity<ProblemDetail> response = responseFor(request);
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path
+                && response.getBody() != null) {
+            response.getBody().setInstance(URI.create(path));
         }
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        return response;
     }
 
-    private static ProblemDetail problemFor(HttpServletRequest request) {
+    private static ResponseEntity<ProblemDetail> responseFor(HttpServletRequest request) {
         Throwable ex = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (ex != null && ApiExceptionHandler.isDatabaseUnavailable(ex)) {
             log.warn("Database unavailable: " + ex.getMessage());
             return ApiExceptionHandler.databaseUnavailable();
         }
+        ProblemDetail problem = problemFor(request, ex);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static ProblemDetail problemFor(HttpServletRequest request, @Nullable Throwable ex) {
         HttpStatus status = (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code)
                 ? HttpStatus.resolve(code) : null;
         if (status != null && status.is4xxClientError()) {

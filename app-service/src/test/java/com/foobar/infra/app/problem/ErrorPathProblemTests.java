@@ -32,6 +32,7 @@ class ErrorPathProblemTests extends ServerTestSupport {
         HttpResponse<String> response = send(json("/api/posts?fail=database").GET());
 
         assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).contains("\"detail\":\"The database is unavailable; try again shortly.\"")
                 .contains("\"instance\":\"/api/posts\"");

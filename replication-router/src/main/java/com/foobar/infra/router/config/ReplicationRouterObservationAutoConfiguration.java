@@ -1,7 +1,10 @@
 package com.foobar.infra.router.config;
 
+import java.util.Set;
+
 import io.micrometer.observation.ObservationRegistry;
 import net.ttddyy.observation.tracing.DataSourceObservationListener;
+import net.ttddyy.observation.tracing.JdbcObservationDocumentation;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -36,8 +39,14 @@ public final class ReplicationRouterObservationAutoConfiguration {
                 if (bean instanceof DatabaseNodePoolFactory pools
                         && !(bean instanceof ObservedDatabaseNodePoolFactory)) {
                     // The listener asks its supplier on every JDBC call: the bean lookup is made once, not each time.
-                    return new ObservedDatabaseNodePoolFactory(pools, new DataSourceObservationListener(
-                            SingletonSupplier.of(() -> registry.getIfAvailable(() -> ObservationRegistry.NOOP))));
+                    DataSourceObservationListener listener = new DataSourceObservationListener(
+                            SingletonSupplier.of(() -> registry.getIfAvailable(() -> ObservationRegistry.NOOP)));
+                    // Connections and statements only: a result set's observation, with an event per row read, is
+                    // work on every row of every page that no dashboard or alert reads (docs/monitoring.md).
+                    listener.setSupportedTypes(Set.of(JdbcObservationDocumentation.CONNECTION,
+                            JdbcObservationDocumentation.QUERY));
+                    listener.setIncludeResultSetOperations(false);
+                    return new ObservedDatabaseNodePoolFactory(pools, listener);
                 }
                 return bean;
             }
