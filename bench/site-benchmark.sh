@@ -43,6 +43,7 @@
 set -euo pipefail
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 bench_dir="$(cd "$(dirname "$0")" && pwd)"
+command_line=("$0" "$@")
 root="${BENCH_ROOT:-$(cd "$bench_dir/.." && pwd)}"
 
 rounds="${BENCH_ROUNDS:-3}"; duration="${BENCH_DURATION:-30}"; warmup="${BENCH_WARMUP:-240}"; warmup_max="${BENCH_WARMUP_MAX:-600}"
@@ -170,7 +171,7 @@ if [[ -n "$limited" ]]; then
 The topology in $root runs with the gateways' per-IP rate limit on (pids$limited): it answers 429 to most of a
 load test from one address. Restart it with the limit off, then run this again:
   (cd $root && ./foobar down && FOOBAR_GATEWAY_RATELIMIT_ENABLED=false ./foobar up && ./foobar seed)
-or let this script do that restart: $0 --restart-topology (the new topology stays running afterwards).
+or let this script do that restart: ${command_line[*]} --restart-topology (the new topology stays running afterwards).
 EOF
     exit 1
   fi
@@ -181,7 +182,7 @@ fi
 for pid in "${gateway_pids[@]}"; do
   [[ "$(rate_limit_of "$pid")" == unknown ]] && progress "cannot read gateway pid $pid's environment: assuming its rate limit is off (429s would show as errors)"
 done
-declare -A tier_pids=() # "ours:gateway" etc. -> space-separated pids
+declare -A tier_pids=([ours:balancer]="" [ours:web]="" [ours:app]="" [ours:db]="") # "ours:web" etc. -> space-separated pids
 declare -A node_of_pid=()
 while read -r name role pid; do
   case "$role" in gateway) tier=balancer ;; web) tier=web ;; app) tier=app ;; db-*) tier=db ;; *) tier="" ;; esac
