@@ -192,7 +192,12 @@ done < <(jq -r '.nodes[] | "\(.name) \(.role) \(.pid)"' <<< "$status")
 tier_pids[theirs:app]="${tier_pids[ours:app]}"; tier_pids[theirs:db]="${tier_pids[ours:db]}"
 gateway_port="$(jq -r '[.nodes[] | select(.role == "gateway") | .ports.https][0]' <<< "$status")"
 app_ports=($(jq -r '.nodes[] | select(.role == "app") | .ports.http' <<< "$status"))
-((${#app_ports[@]} == 3)) || { echo "this compares with three nginx web servers in front of three application servers; the topology has ${#app_ports[@]}" >&2; exit 1; }
+counts="$(jq -r '[([.nodes[] | select(.role == "gateway")] | length), ([.nodes[] | select(.role == "web")] | length), (.nodes | map(select(.role == "app")) | length)] | join(" ")' <<< "$status")"
+# Three nginx stand for three web servers, each in front of its own application server.
+[[ "$counts" != 0\ * && "$counts" != *\ 0\ * && "${#app_ports[@]}" == 3 ]] || {
+  read -r g w a <<< "$counts"
+  echo "the topology in $root has $g gateways, $w web servers and $a application servers (./foobar status; still starting?):" \
+    "this compares the whole topology, with three application servers, against HAProxy and three nginx" >&2; exit 1; }
 [[ -z "${missing_tls:-}" ]] || { echo "no $missing_tls: the topology's certificates are not where ./foobar up writes them" >&2; exit 1; }
 
 # Settings the topology's service nodes share in their environment (what `VAR=... ./foobar up` passed through,
