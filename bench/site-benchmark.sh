@@ -92,7 +92,7 @@ apt_install() { # $@ = packages; apt-get update only when the first try fails (s
     || { "${as_root[@]}" apt-get update >&2 && "${as_root[@]}" apt-get install -y --no-install-recommends "$@" >&2; }
 }
 missing=()
-for tool in haproxy:haproxy nginx:nginx wrk:wrk jq:jq openssl:openssl curl:curl bc:bc; do
+for tool in haproxy:haproxy nginx:nginx wrk:wrk jq:jq curl:curl ss:iproute2; do
   command -v "${tool%%:*}" >/dev/null || missing+=("${tool#*:}")
 done
 if ((${#missing[@]})); then progress "installing ${missing[*]} with apt-get"; apt_install "${missing[@]}"; fi
