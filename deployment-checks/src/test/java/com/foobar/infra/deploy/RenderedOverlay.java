@@ -22,7 +22,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
  * <p>{@code kubectl} comes from a package ({@code .ci/run} installs it); where it is missing the checks that need a
  * rendering are skipped with that reason, and fail in CI.
  */
-record RenderedOverlay(String name, List<HasMetadata> objects) {
+record RenderedOverlay(String name, String yaml, List<HasMetadata> objects) {
 
     private static final Map<String, RenderedOverlay> RENDERED = new HashMap<>();
 
@@ -51,7 +51,7 @@ record RenderedOverlay(String name, List<HasMetadata> objects) {
         }
         String overlay = RepositoryFiles.path("k8s/overlays/" + name).toString();
         String yaml = Commands.run(kubectl.toString(), "kustomize", overlay);
-        return new RenderedOverlay(name, StrictKubernetesParser.parseAll(yaml));
+        return new RenderedOverlay(name, yaml, StrictKubernetesParser.parseAll(yaml));
     }
 
     <T extends HasMetadata> List<T> all(Class<T> kind) {
