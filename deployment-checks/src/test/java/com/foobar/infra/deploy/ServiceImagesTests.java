@@ -63,11 +63,15 @@ class ServiceImagesTests {
         if (!succeeds(buildah.toString(), "inspect", "--type", "image", image)) {
             Commands.skipOutsideCi("no image " + image + " (run docker/build-images)");
         }
+        // Docker's image configuration: the OCI one has no health check, and an image built without
+        // buildah's --format docker loses the Dockerfile's HEALTHCHECK.
         JsonNode config = new ObjectMapper()
             .readTree(Commands.run(buildah.toString(), "inspect", "--type", "image", image))
-            .path("OCIv1")
+            .path("Docker")
             .path("config");
         assertThat(config.path("User").asText()).isEqualTo("10001:10001");
+        assertThat(config.path("Healthcheck").path("Test").path(1).asText()).as("the image's health check")
+            .contains("/actuator/health/readiness");
         String container = Commands.run(buildah.toString(), "from", "--pull-never", image).strip();
         try {
             List<String> command = new ArrayList<>(List.of(buildah.toString(), "run", "--isolation", "chroot"));
