@@ -28,11 +28,16 @@ SQL
   enable_semi_sync source
 else
   enable_semi_sync replica
-  # The primary may still be starting: the replica keeps retrying every 5 s for 10 minutes.
+  # Whatever this member logged of its own while the image set it up (the time zone tables, unless
+  # MYSQL_INITDB_SKIP_TZINFO) would be GTIDs the primary never had: errant transactions that break a later promotion,
+  # since the other replicas cannot fetch them from anyone. A replica's history starts empty.
+  # The primary may still be starting, or be down for a while later: the receiver retries every 5 s for 5 days
+  # (MySQL 8.4's default gives up after 10 tries), and healthy.sh restarts it should it still stop.
   docker_process_sql <<SQL
+RESET BINARY LOGS AND GTIDS;
 CHANGE REPLICATION SOURCE TO SOURCE_HOST = 'db-primary', SOURCE_PORT = 3306, SOURCE_USER = 'replication',
   SOURCE_PASSWORD = '${replication_password}', SOURCE_SSL = 1, SOURCE_AUTO_POSITION = 1,
-  SOURCE_CONNECT_RETRY = 5, SOURCE_RETRY_COUNT = 120;
+  SOURCE_CONNECT_RETRY = 5, SOURCE_RETRY_COUNT = 86400;
 START REPLICA;
 SET PERSIST super_read_only = ON;
 SQL

@@ -28,7 +28,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The mutual-TLS material of the container deployments: every node presents a certificate named after the host its
@@ -59,7 +58,7 @@ class InternalTlsMaterialTests {
 
     @BeforeAll
     static void runInitSecrets() throws Exception {
-        assumeThat(Commands.find("openssl")).as("openssl is not installed").isNotNull();
+        Commands.require("openssl", "apt-get install openssl");
         Commands.run("bash", RepositoryFiles.path("docker/init-secrets.sh").toString(), secrets.toString());
     }
 

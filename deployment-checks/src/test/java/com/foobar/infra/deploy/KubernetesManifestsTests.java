@@ -1,19 +1,27 @@
 package com.foobar.infra.deploy;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.fabric8.certmanager.api.model.v1.Certificate;
+import io.fabric8.certmanager.api.model.v1.Issuer;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -31,6 +39,9 @@ import static org.assertj.core.api.Assertions.tuple;
  * of docs/deploy.md hold for each.
  */
 class KubernetesManifestsTests {
+
+    /** What a Spring Boot JVM needs beyond heap and direct memory: metaspace, code cache, thread stacks, GC. */
+    private static final long JVM_RUNTIME_MEMORY = 256L << 20;
 
     static List<String> overlays() throws Exception {
         return RenderedOverlay.names();
@@ -108,7 +119,7 @@ class KubernetesManifestsTests {
     void shouldPinEveryImage(String overlay) throws Exception {
         for (RenderedOverlay.Workload workload : RenderedOverlay.render(overlay).workloads()) {
             for (Container container : workload.template().getSpec().getContainers()) {
-                if (container.getImage().startsWith("foobar/")) {
+                if (container.getImage().contains("foobar/")) {
                     assertThat(container.getImage()).endsWith(":" + ProjectVersion.get());
                 }
                 else {
@@ -158,6 +169,101 @@ class KubernetesManifestsTests {
                 String.valueOf(!overlay.equals("production")));
     }
 
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void shouldKeepMySqlsDataInAFolderOfItsVolume(String overlay) throws Exception {
+        StatefulSet mysql = RenderedOverlay.render(overlay).one(StatefulSet.class, "mysql");
+        List<String> claims = mysql.getSpec().getVolumeClaimTemplates().stream()
+            .map((claim) -> claim.getMetadata().getName()).toList();
+        // A fresh disk's root is not empty (ext4's lost+found), and MySQL will not initialize a directory that is not.
+        assertThat(mysql.getSpec().getTemplate().getSpec().getContainers().getFirst().getVolumeMounts())
+            .filteredOn((mount) -> claims.contains(mount.getName()))
+            .isNotEmpty()
+            .allSatisfy((mount) -> assertThat(mount.getSubPath()).as(mount.getMountPath()).isNotBlank());
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void shouldRecreateAnyMySqlMemberAndNeverLetADrainEvictThePrimary(String overlay) throws Exception {
+        RenderedOverlay rendered = RenderedOverlay.render(overlay);
+        StatefulSet mysql = rendered.one(StatefulSet.class, "mysql");
+        // OrderedReady would not recreate a replica while mysql-0 is not Ready.
+        assertThat(mysql.getSpec().getPodManagementPolicy()).isEqualTo("Parallel");
+        for (int ordinal = 0; ordinal < mysql.getSpec().getReplicas(); ordinal++) {
+            Map<String, String> labels = new HashMap<>(mysql.getSpec().getTemplate().getMetadata().getLabels());
+            labels.put("statefulset.kubernetes.io/pod-name", "mysql-" + ordinal);
+            List<PodDisruptionBudget> budgets = rendered.all(PodDisruptionBudget.class).stream()
+                .filter((budget) -> selects(budget.getSpec().getSelector(), labels))
+                .toList();
+            // The eviction API refuses a pod that two budgets select.
+            assertThat(budgets).as("budgets of mysql-" + ordinal).hasSize(1);
+            if (ordinal == 0) {
+                assertThat(budgets.getFirst().getSpec().getMaxUnavailable().getIntVal()).as("the primary's")
+                    .isZero();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void shouldFitEachServicesHeapDirectMemoryAndRuntimeInItsLimit(String overlay) throws Exception {
+        RenderedOverlay rendered = RenderedOverlay.render(overlay);
+        for (String service : List.of("gateway-service", "web-service", "app-service")) {
+            Container container = rendered.one(Deployment.class, service).getSpec().getTemplate().getSpec()
+                .getContainers().getFirst();
+            BigDecimal limit = Quantity.getAmountInBytes(container.getResources().getLimits().get("memory"));
+            String options = container.getEnv().stream().filter((env) -> env.getName().equals("JAVA_TOOL_OPTIONS"))
+                .findFirst().orElseThrow(() -> new AssertionError(service + " sizes no JVM memory")).getValue();
+            assertThat(options).as(service).contains("-XX:+ExitOnOutOfMemoryError");
+            Matcher heap = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(options);
+            // Unset, Netty may take as much direct memory again as the heap.
+            Matcher direct = Pattern.compile("-XX:MaxDirectMemorySize=(\\d+)m").matcher(options);
+            assertThat(heap.find() && direct.find()).as(service + ": " + options).isTrue();
+            BigDecimal used = limit.multiply(new BigDecimal(heap.group(1))).divide(BigDecimal.valueOf(100))
+                .add(BigDecimal.valueOf(Long.parseLong(direct.group(1)) << 20))
+                .add(BigDecimal.valueOf(JVM_RUNTIME_MEMORY));
+            assertThat(used).as("%s: heap + direct + %d MiB of metaspace, code and stacks", service,
+                    JVM_RUNTIME_MEMORY >> 20).isLessThanOrEqualTo(limit);
+        }
+    }
+
+    @Test
+    void shouldPullTheProjectsImagesInProductionFromTheRegistryBuildImagesPushesTo() throws Exception {
+        RenderedOverlay production = RenderedOverlay.render("production");
+        for (String service : List.of("gateway-service", "web-service", "app-service")) {
+            String image = production.one(Deployment.class, service).getSpec().getTemplate().getSpec()
+                .getContainers().getFirst().getImage();
+            // A registry host first (a dot or a port), or the kubelet would ask Docker Hub for foobar/...
+            assertThat(image).as(service)
+                .matches("[a-z0-9-]+(\\.[a-z0-9-]+)*(\\.[a-z]+|:\\d+)(/[a-z0-9-]+)*/foobar/" + service + ":"
+                        + Pattern.quote(ProjectVersion.get()));
+        }
+        assertThat(RepositoryFiles.read("docker/build-images")).contains("\"$REGISTRY/foobar/$service:$VERSION\"");
+    }
+
+    @Test
+    void shouldGetThePublicCertificateByADnsChallenge() throws Exception {
+        RenderedOverlay production = RenderedOverlay.render("production");
+        Certificate certificate = production.one(Certificate.class, "www-foobar-com");
+        assertThat(certificate.getSpec().getIssuerRef().getKind()).isEqualTo("Issuer");
+        Issuer issuer = production.one(Issuer.class, certificate.getSpec().getIssuerRef().getName());
+        // HTTP-01 cannot pass: no Ingress, port 80 is the gateways' redirect, and deny-all blocks a solver pod.
+        assertThat(issuer.getSpec().getAcme().getSolvers()).isNotEmpty().allSatisfy((solver) -> {
+            assertThat(solver.getHttp01()).isNull();
+            assertThat(solver.getDns01()).isNotNull();
+        });
+        assertThat(issuer.getSpec().getAcme().getSolvers()).flatMap((solver) -> solver.getSelector().getDnsNames())
+            .containsAll(certificate.getSpec().getDnsNames());
+    }
+
+    @Test
+    void shouldLabelScrapesAndRulesForKubePrometheusStacksSelectors() throws Exception {
+        RenderedOverlay production = RenderedOverlay.render("production");
+        Stream.concat(production.all(ServiceMonitor.class).stream(), production.all(PrometheusRule.class).stream())
+            .forEach((object) -> assertThat(object.getMetadata().getLabels()).as(name(object))
+                .containsEntry("release", "kube-prometheus-stack"));
+    }
+
     @Test
     void shouldTakeTheProductionCertificateScrapesAndAlertsFromTheOperators() throws Exception {
         RenderedOverlay production = RenderedOverlay.render("production");
@@ -183,6 +289,22 @@ class KubernetesManifestsTests {
         assertThat(production.all(PrometheusRule.class)).hasSize(1);
         Map<String, Object> rules = RepositoryFiles.yaml("k8s/overlays/production/prometheus-rules.yaml");
         assertThat(rules.get("spec")).isEqualTo(RepositoryFiles.yaml("monitoring/prometheus/alerts.yml"));
+    }
+
+    /** Whether a label selector selects a pod with these labels, as the API server decides it. */
+    private static boolean selects(LabelSelector selector, Map<String, String> labels) {
+        Map<String, String> required = (selector.getMatchLabels() != null) ? selector.getMatchLabels() : Map.of();
+        return labels.entrySet().containsAll(required.entrySet())
+                && selector.getMatchExpressions().stream().allMatch((expression) -> {
+                    String value = labels.get(expression.getKey());
+                    return switch (expression.getOperator()) {
+                        case "In" -> expression.getValues().contains(value);
+                        case "NotIn" -> !expression.getValues().contains(value);
+                        case "Exists" -> value != null;
+                        case "DoesNotExist" -> value == null;
+                        default -> throw new IllegalArgumentException(expression.getOperator());
+                    };
+                });
     }
 
     private static String name(HasMetadata object) {
