@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 
 import com.foobar.infra.app.board.RequestBodyTooLargeException;
@@ -80,6 +81,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail handleInvalidParameters(InvalidParameterException ex) {
+        return invalidParameters();
+    }
+
     @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class })
     ProblemDetail handleDatabaseUnavailable(Exception ex) {
         log.warn("Database unavailable: " + ex.getMessage());
@@ -99,6 +105,30 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     static ProblemDetail databaseUnavailable() {
         return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The database is unavailable; try again shortly.");
+    }
+
+    /**
+     * The problem for a query string or form body that Tomcat cannot decode (bad percent-encoding, bytes that are not
+     * UTF-8): the client's fault, so a {@code 400}, never the {@code 500} that would count toward ejecting this server.
+     * @return the problem
+     */
+    static ProblemDetail invalidParameters() {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The query string or form body is not valid:"
+                + " a parameter has bad percent-encoding or is not UTF-8.");
+    }
+
+    /**
+     * Whether an exception comes from parameters that cannot be decoded.
+     * @param ex the exception
+     * @return whether it or a cause is one {@link #handleInvalidParameters} answers
+     */
+    static boolean isInvalidParameters(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidParameterException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

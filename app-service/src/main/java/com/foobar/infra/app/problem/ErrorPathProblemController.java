@@ -38,6 +38,10 @@ class ErrorPathProblemController implements ErrorController {
 
     private static ProblemDetail problemFor(HttpServletRequest request) {
         Throwable ex = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        // A filter (Spring Security's among them) read a parameter that cannot be decoded.
+        if (ex != null && ApiExceptionHandler.isInvalidParameters(ex)) {
+            return ApiExceptionHandler.invalidParameters();
+        }
         if (ex != null && ApiExceptionHandler.isDatabaseUnavailable(ex)) {
             log.warn("Database unavailable: " + ex.getMessage());
             return ApiExceptionHandler.databaseUnavailable();
