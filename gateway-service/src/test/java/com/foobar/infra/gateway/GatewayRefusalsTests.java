@@ -58,6 +58,11 @@ class GatewayRefusalsTests extends GatewayWithBackendProcesses {
     }
 
     @Test
+    void shouldRefuseATargetOverItsLimitBeforeTheWebTierWould() throws IOException {
+        assertProblem(exchange("GET /" + "a".repeat(4200) + " HTTP/1.1\r\nHost: localhost\r\n\r\n"), 414);
+    }
+
+    @Test
     void shouldRefuseATransferCodingOtherThanChunkedWithAContentLength() throws IOException {
         String response = exchange("POST /posts HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: gzip\r\n"
                 + "Content-Length: 5\r\n\r\nhello");

@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerResponse;
 
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
@@ -18,13 +18,22 @@ import org.springframework.http.MediaType;
  *
  * <p>That is a request target that is not a valid URI at all ({@code %zz}, a lone {@code %}): Spring's
  * {@code ReactorHttpHandlerAdapter} sets {@code 400} and sends nothing. An exchange that sent its response's headers,
- * as every other one does, is left alone.
+ * as every other one does, is left alone. What Reactor Netty's decoder refuses before that (a request line or
+ * headers over its limits) gets its body from a {@link ProblemBodyEncoder} on each HTTP/1.1 connection.
  */
 public class BareRefusalProblemCustomizer implements NettyServerCustomizer {
 
     @Override
     public HttpServer apply(HttpServer server) {
-        return server.mapHandle((handled, connection) -> handled.then(Mono.defer(() -> problemIfBare(connection))));
+        return server.mapHandle((handled, connection) -> handled.then(Mono.defer(() -> problemIfBare(connection))))
+            .doOnChannelInit((observer, channel, address) -> {
+                // An HTTP/1.1 pipeline has its codec now; one negotiated by ALPN (HTTP/2 at the gateway) gets it
+                // later, and there the application's own limits, set below the decoder's, answer first.
+                if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+                    channel.pipeline().addAfter(NettyPipeline.HttpCodec, "foobar.problemBody",
+                            new ProblemBodyEncoder());
+                }
+            });
     }
 
     private static Mono<Void> problemIfBare(Connection connection) {
@@ -32,12 +41,7 @@ public class BareRefusalProblemCustomizer implements NettyServerCustomizer {
                 || response.status().code() < 400) {
             return Mono.empty();
         }
-        int status = response.status().code();
-        HttpStatus known = HttpStatus.resolve(status);
-        String title = (known != null) ? known.getReasonPhrase() : "Error";
-        String detail = (status == 400) ? "The request target is not a valid URI." : "The request was refused.";
-        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] body = ProblemBodyEncoder.body(response.status().code()).getBytes(StandardCharsets.UTF_8);
         return response.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
             .header(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length))
             .header(HttpHeaders.CONNECTION, "close")

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -56,6 +57,25 @@ class MalformedRequestNettyTests {
         assertThat(response).startsWith("HTTP/1.1 400 ");
         assertThat(response).containsIgnoringCase("content-type: application/problem+json")
             .contains("\"status\":400");
+    }
+
+    @Test
+    void shouldAnswerARequestLineOverTheDecodersLimitWithAProblem() throws IOException {
+        String response = exchange("GET /" + "a".repeat(5000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 414 ");
+        assertThat(response).containsIgnoringCase("content-type: application/problem+json")
+            .contains("\"status\":414");
+    }
+
+    @Test
+    void shouldAnswerHeadersOverTheDecodersLimitWithAProblem() throws IOException {
+        String response = exchange("GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(9000)
+                + "\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 431 ");
+        assertThat(response).containsIgnoringCase("content-type: application/problem+json")
+            .contains("\"status\":431");
     }
 
     @ParameterizedTest
