@@ -9,6 +9,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 
 import com.foobar.infra.app.board.RequestBodyTooLargeException;
+import com.foobar.infra.app.json.JsonProblems;
 
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.NestedExceptionUtils;
@@ -67,6 +68,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (NestedExceptionUtils.getRootCause(ex) instanceof RequestBodyTooLargeException tooLarge) {
             return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
                     tooLarge.getMessage()), headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
+        JsonProblems.Refusal refusal = JsonProblems.refusal(ex);
+        if (refusal != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refusal.detail());
+            problem.setProperty("errors", refusal.errors());
+            return handleExceptionInternal(ex, problem, headers, status, request);
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
                 "The request body is missing or is not valid JSON.");
