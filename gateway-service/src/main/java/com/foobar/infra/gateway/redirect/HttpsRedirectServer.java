@@ -3,6 +3,7 @@ package com.foobar.infra.gateway.redirect;
 import java.net.InetAddress;
 
 import com.foobar.infra.gateway.FoobarGatewayProperties;
+import com.foobar.infra.gateway.limits.ConnectionLimitsCustomizer;
 import com.foobar.infra.gateway.pair.ReusePortServerCustomizer;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -37,11 +38,14 @@ public class HttpsRedirectServer implements SmartLifecycle {
 
     private final boolean reusePort;
 
+    private final ConnectionLimitsCustomizer connectionLimits;
+
     private volatile @Nullable DisposableServer server;
 
     public HttpsRedirectServer(CanonicalAddress canonicalAddress, FoobarGatewayProperties properties,
-            ServerProperties serverProperties) {
+            ServerProperties serverProperties, ConnectionLimitsCustomizer connectionLimits) {
         this.canonicalAddress = canonicalAddress;
+        this.connectionLimits = connectionLimits;
         this.bindAddress = serverProperties.getAddress();
         this.port = properties.httpRedirectPort();
         this.reusePort = properties.reusePort();
@@ -49,7 +53,8 @@ public class HttpsRedirectServer implements SmartLifecycle {
 
     @Override
     public void start() {
-        HttpServer http = HttpServer.create().port(this.port).handle(this::redirect);
+        // The same idle timeout and per-client cap as the HTTPS port, counted together with it.
+        HttpServer http = this.connectionLimits.apply(HttpServer.create().port(this.port).handle(this::redirect));
         if (this.reusePort) {
             http = ReusePortServerCustomizer.reusePort(http);
         }
