@@ -3,6 +3,7 @@ package com.foobar.infra.app.problem;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -86,6 +87,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
                 "No resource at /" + ex.getResourcePath() + ".");
         return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    // The bulkhead around password hashing is full: the server is busy, not the client wrong.
+    @ExceptionHandler(BulkheadFullException.class)
+    ResponseEntity<ProblemDetail> handleHashingBusy(BulkheadFullException ex) {
+        log.warn("Password hashing busy: " + ex.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+            .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Too many log-ins at once; try again shortly."));
     }
 
     @ExceptionHandler(InvalidParameterException.class)
