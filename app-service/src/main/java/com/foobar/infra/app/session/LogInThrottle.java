@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * limit waits like a wrong one. Each failure and refusal is an audit line naming the username and address.
  */
 @Component
-class LogInThrottle {
+public class LogInThrottle {
 
     private static final Logger audit = LoggerFactory.getLogger("com.foobar.infra.app.audit");
 
