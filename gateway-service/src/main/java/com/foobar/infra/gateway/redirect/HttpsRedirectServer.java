@@ -6,6 +6,7 @@ import com.foobar.infra.gateway.FoobarGatewayProperties;
 import com.foobar.infra.gateway.limits.ConnectionLimitsCustomizer;
 import com.foobar.infra.gateway.pair.ReusePortServerCustomizer;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -85,8 +86,11 @@ public class HttpsRedirectServer implements SmartLifecycle {
         return running.port();
     }
 
+    // 301 lets clients turn a POST into a GET; 308 keeps the method and body, so it is the answer to anything but a
+    // read, as RFC 9110 §15.4.9 has it (301 stays for GET and HEAD, which every client understands).
     private Mono<Void> redirect(HttpServerRequest request, HttpServerResponse response) {
-        return response.status(HttpResponseStatus.MOVED_PERMANENTLY)
+        boolean read = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
+        return response.status(read ? HttpResponseStatus.MOVED_PERMANENTLY : HttpResponseStatus.PERMANENT_REDIRECT)
                 .header(HttpHeaderNames.LOCATION, this.canonicalAddress.httpsUrl(request.uri()).toString())
                 .header(HttpHeaderNames.CONTENT_LENGTH, "0")
                 .send();
