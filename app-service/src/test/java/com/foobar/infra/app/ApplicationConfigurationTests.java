@@ -1,6 +1,7 @@
 package com.foobar.infra.app;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -64,6 +65,14 @@ class ApplicationConfigurationTests {
 
         assertThat(board.guestPosts()).isTrue();
         assertThat(board.maxRequestSize()).isEqualTo(DataSize.ofKilobytes(64));
+    }
+
+    @Test
+    void shouldBoundSlowClientsWithoutShorteningTheWebTiersKeepAlive() {
+        assertThat(this.binder.bind("server.tomcat.connection-timeout", Duration.class).get())
+                .isEqualTo(Duration.ofSeconds(10));
+        assertThat(this.binder.bind("server.tomcat.keep-alive-timeout", Duration.class).get())
+                .isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test

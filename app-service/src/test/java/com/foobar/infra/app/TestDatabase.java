@@ -15,7 +15,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The real database the API tests run against: a MariaDB primary and one replica with GTID replication, from
- * the same binaries as the local topology, started once per test JVM on ports 26406-26407 and removed when it ends.
+ * the same binaries as the local topology, started once per test JVM on ports 26406-26407 (or from
+ * {@code foobar.test.database-port}) and removed when it ends.
  *
  * <p>A real replica, so that reads go where they go in production and a test that reads its own write right after
  * it relies on read-your-writes, as a browser does.
@@ -25,7 +26,8 @@ public final class TestDatabase {
     private static final DatabaseCredentials CREDENTIALS = new DatabaseCredentials("foobar", "admin", "adminpw1",
             "app", "apppw1", "repl", "replpw1");
 
-    private static final int BASE_PORT = 26_406;
+    // Another checkout's tests on the same machine can take other ports: -Dfoobar.test.database-port=...
+    private static final int BASE_PORT = Integer.getInteger("foobar.test.database-port", 26_406);
 
     private static ReplicatedCluster cluster;
 

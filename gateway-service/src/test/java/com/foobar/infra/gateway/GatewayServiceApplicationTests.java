@@ -94,6 +94,19 @@ class GatewayServiceApplicationTests extends GatewayWithBackendProcesses {
     }
 
     @Test
+    void shouldRedirectOtherMethodsWith308SoAPostStaysAPost() throws Exception {
+        URI plain = URI.create("http://127.0.0.1:" + this.redirectServer.port() + "/api/posts");
+
+        HttpResponse<String> response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+            .send(HttpRequest.newBuilder(plain).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(308);
+        assertThat(response.headers().firstValue("Location"))
+                .hasValue("https://www.foobar.com:" + this.httpsPort + "/api/posts");
+    }
+
+    @Test
     void shouldRedirectBareDomainToCanonicalHost() throws Exception {
         HttpResponse<String> response = send(request("/about?tab=2").header("Host", "foobar.com:" + this.httpsPort));
 

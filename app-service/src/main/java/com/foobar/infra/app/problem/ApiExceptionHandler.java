@@ -3,11 +3,14 @@ package com.foobar.infra.app.problem;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 
 import com.foobar.infra.app.board.RequestBodyTooLargeException;
+import com.foobar.infra.app.json.JsonProblems;
 
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.NestedExceptionUtils;
@@ -70,6 +73,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
                     tooLarge.getMessage()), headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
+        JsonProblems.Refusal refusal = JsonProblems.refusal(ex);
+        if (refusal != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refusal.detail());
+            problem.setProperty("errors", refusal.errors());
+            return handleExceptionInternal(ex, problem, headers, status, request);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
                 "The request body is missing or is not valid JSON.");
         return handleExceptionInternal(ex, problem, headers, status, request);
@@ -81,6 +90,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
                 "No resource at /" + ex.getResourcePath() + ".");
         return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    // The bulkhead around password hashing is full: the server is busy, not the client wrong.
+    @ExceptionHandler(BulkheadFullException.class)
+    ResponseEntity<ProblemDetail> handleHashingBusy(BulkheadFullException ex) {
+        log.warn("Password hashing busy: " + ex.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+            .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Too many log-ins at once; try again shortly."));
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail handleInvalidParameters(InvalidParameterException ex) {
+        return invalidParameters();
     }
 
     @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class })
@@ -105,6 +128,30 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
             .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                     "The database is unavailable; try again shortly."));
+    }
+
+    /**
+     * The problem for a query string or form body that Tomcat cannot decode (bad percent-encoding, bytes that are not
+     * UTF-8): the client's fault, so a {@code 400}, never the {@code 500} that would count toward ejecting this server.
+     * @return the problem
+     */
+    static ProblemDetail invalidParameters() {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The query string or form body is not valid:"
+                + " a parameter has bad percent-encoding or is not UTF-8.");
+    }
+
+    /**
+     * Whether an exception comes from parameters that cannot be decoded.
+     * @param ex the exception
+     * @return whether it or a cause is one {@link #handleInvalidParameters} answers
+     */
+    static boolean isInvalidParameters(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidParameterException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

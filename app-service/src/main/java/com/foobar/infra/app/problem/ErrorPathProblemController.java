@@ -40,6 +40,11 @@ class ErrorPathProblemController implements ErrorController {
 
     private static ResponseEntity<ProblemDetail> responseFor(HttpServletRequest request) {
         Throwable ex = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        // A filter (Spring Security's among them) read a parameter that cannot be decoded.
+        if (ex != null && ApiExceptionHandler.isInvalidParameters(ex)) {
+            ProblemDetail invalid = ApiExceptionHandler.invalidParameters();
+            return ResponseEntity.status(invalid.getStatus()).body(invalid);
+        }
         if (ex != null && ApiExceptionHandler.isDatabaseUnavailable(ex)) {
             log.warn("Database unavailable: " + ex.getMessage());
             return ApiExceptionHandler.databaseUnavailable();

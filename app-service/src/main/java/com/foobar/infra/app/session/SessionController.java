@@ -42,8 +42,11 @@ class SessionController {
 
     private final SecurityContextRepository contexts;
 
+    private final LogInThrottle throttle;
+
     SessionController(AuthenticationManager authenticationManager, SessionAuthenticationStrategy sessionStrategy,
-            SecurityContextRepository contexts) {
+            SecurityContextRepository contexts, LogInThrottle throttle) {
+        this.throttle = throttle;
         this.authenticationManager = authenticationManager;
         this.sessionStrategy = sessionStrategy;
         this.contexts = contexts;
@@ -52,7 +55,17 @@ class SessionController {
     @PostMapping
     UserResponse logIn(@Valid @RequestBody LogInRequest logIn, HttpServletRequest request,
             HttpServletResponse response) {
-        Authentication authentication = authenticate(logIn);
+        // The client's address as RemoteIpValve found it in the trusted proxies' X-Forwarded-For.
+        String address = request.getRemoteAddr();
+        this.throttle.check(logIn.username(), address);
+        Authentication authentication;
+        try {
+            authentication = authenticate(logIn);
+        }
+        catch (LogInFailedException ex) {
+            this.throttle.failed(logIn.username(), address);
+            throw ex;
+        }
         this.sessionStrategy.onAuthentication(authentication, request, response);
         SecurityContext context = this.contextHolder.createEmptyContext();
         context.setAuthentication(authentication);

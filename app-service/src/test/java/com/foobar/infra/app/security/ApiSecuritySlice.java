@@ -2,6 +2,8 @@ package com.foobar.infra.app.security;
 
 import com.foobar.infra.app.board.BoardProperties;
 import com.foobar.infra.app.problem.ProblemResponseWriter;
+import com.foobar.infra.app.session.LogInThrottle;
+import com.foobar.infra.app.session.LogInThrottleProperties;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -14,11 +16,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The application's security chain for {@code @WebMvcTest} slices, which do not scan configuration classes: the
- * chain, its problem writer and the board's settings, over a user store with nobody in it.
+ * chain, its problem writer, the log-in throttle and the board's settings, over a user store with nobody in it.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ SecurityConfiguration.class, LogInConfiguration.class, ProblemResponseWriter.class })
-@EnableConfigurationProperties(BoardProperties.class)
+@Import({ SecurityConfiguration.class, LogInConfiguration.class, ProblemResponseWriter.class, LogInThrottle.class })
+@EnableConfigurationProperties({ BoardProperties.class, LogInThrottleProperties.class })
 public class ApiSecuritySlice {
 
     @Bean

@@ -20,8 +20,8 @@ import org.springframework.web.server.WebFilterChain;
 import org.springframework.stereotype.Component;
 
 /**
- * A {@link WebFilter} that refuses a request whose header fields are too large with {@code 431} and one whose body
- * is too large with {@code 413}, both as problem details.
+ * A {@link WebFilter} that refuses a request whose target is too long with {@code 414}, one whose header fields are
+ * too large with {@code 431} and one whose body is too large with {@code 413}, all as problem details.
  *
  * <p>A declared {@code Content-Length} over the limit is refused before anything is read or sent on. A chunked body
  * is counted as it streams and cut off at the limit; the request then fails with {@code 413} as long as the response
@@ -34,7 +34,10 @@ public class RequestSizeLimitWebFilter implements WebFilter, Ordered {
 
     private final long maxHeaderBytes;
 
+    private final long maxUriBytes;
+
     public RequestSizeLimitWebFilter(RequestLimitsProperties properties) {
+        this.maxUriBytes = properties.maxUriSize().toBytes();
         this.maxBodyBytes = properties.maxBodySize().toBytes();
         this.maxHeaderBytes = properties.maxHeaderSize().toBytes();
     }
@@ -47,6 +50,10 @@ public class RequestSizeLimitWebFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
+        if (uriBytes(request) > this.maxUriBytes) {
+            return Mono.error(refusal(HttpStatus.URI_TOO_LONG,
+                    "The request target is longer than " + this.maxUriBytes + " bytes."));
+        }
         if (headerBytes(request) > this.maxHeaderBytes) {
             return Mono.error(refusal(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
                     "The request's header fields are larger than " + this.maxHeaderBytes + " bytes."));
@@ -59,6 +66,11 @@ public class RequestSizeLimitWebFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         return chain.filter(exchange.mutate().request(new CountingRequest(request)).build());
+    }
+
+    private static long uriBytes(ServerHttpRequest request) {
+        String query = request.getURI().getRawQuery();
+        return request.getURI().getRawPath().length() + ((query != null) ? query.length() + 1 : 0);
     }
 
     private static long headerBytes(ServerHttpRequest request) {

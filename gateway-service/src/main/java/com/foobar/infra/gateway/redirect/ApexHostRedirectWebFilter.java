@@ -38,7 +38,8 @@ public class ApexHostRedirectWebFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        // After the Host header is known to be one (HostHeaderWebFilter).
+        return Ordered.HIGHEST_PRECEDENCE + 2;
     }
 
     @Override

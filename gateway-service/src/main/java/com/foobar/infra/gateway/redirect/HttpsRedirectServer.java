@@ -3,8 +3,10 @@ package com.foobar.infra.gateway.redirect;
 import java.net.InetAddress;
 
 import com.foobar.infra.gateway.FoobarGatewayProperties;
+import com.foobar.infra.gateway.limits.ConnectionLimitsCustomizer;
 import com.foobar.infra.gateway.pair.ReusePortServerCustomizer;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -37,11 +39,14 @@ public class HttpsRedirectServer implements SmartLifecycle {
 
     private final boolean reusePort;
 
+    private final ConnectionLimitsCustomizer connectionLimits;
+
     private volatile @Nullable DisposableServer server;
 
     public HttpsRedirectServer(CanonicalAddress canonicalAddress, FoobarGatewayProperties properties,
-            ServerProperties serverProperties) {
+            ServerProperties serverProperties, ConnectionLimitsCustomizer connectionLimits) {
         this.canonicalAddress = canonicalAddress;
+        this.connectionLimits = connectionLimits;
         this.bindAddress = serverProperties.getAddress();
         this.port = properties.httpRedirectPort();
         this.reusePort = properties.reusePort();
@@ -49,7 +54,8 @@ public class HttpsRedirectServer implements SmartLifecycle {
 
     @Override
     public void start() {
-        HttpServer http = HttpServer.create().port(this.port).handle(this::redirect);
+        // The same idle timeout and per-client cap as the HTTPS port, counted together with it.
+        HttpServer http = this.connectionLimits.apply(HttpServer.create().port(this.port).handle(this::redirect));
         if (this.reusePort) {
             http = ReusePortServerCustomizer.reusePort(http);
         }
@@ -80,8 +86,11 @@ public class HttpsRedirectServer implements SmartLifecycle {
         return running.port();
     }
 
+    // 301 lets clients turn a POST into a GET; 308 keeps the method and body, so it is the answer to anything but a
+    // read, as RFC 9110 §15.4.9 has it (301 stays for GET and HEAD, which every client understands).
     private Mono<Void> redirect(HttpServerRequest request, HttpServerResponse response) {
-        return response.status(HttpResponseStatus.MOVED_PERMANENTLY)
+        boolean read = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
+        return response.status(read ? HttpResponseStatus.MOVED_PERMANENTLY : HttpResponseStatus.PERMANENT_REDIRECT)
                 .header(HttpHeaderNames.LOCATION, this.canonicalAddress.httpsUrl(request.uri()).toString())
                 .header(HttpHeaderNames.CONTENT_LENGTH, "0")
                 .send();

@@ -1,6 +1,7 @@
 package com.foobar.infra.balancing.pool;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -124,23 +125,34 @@ public final class Backend {
      * Marks the end of a request sent here.
      *
      * @param failed whether it failed as passive health counts failures (connection, timeout, {@code 5xx})
-     * @param ejection the group's ejection rule
+     * @param group the group the request was balanced over, whose ejection rule and cap apply
      * @return {@code true} when this failure ejected the backend
      */
-    public boolean finished(boolean failed, BackendGroupProperties.Ejection ejection) {
+    public boolean finished(boolean failed, BackendGroup group) {
         this.inFlight.decrementAndGet();
         if (!failed) {
             this.consecutiveErrors.set(0);
             return false;
         }
         this.errors.increment();
-        int limit = ejection.consecutiveErrors();
-        if (limit > 0 && this.consecutiveErrors.incrementAndGet() >= limit && !isEjected()) {
+        int limit = group.properties().ejection().consecutiveErrors();
+        // Past the limit the count keeps growing while the group's cap refuses: the backend is ejected on its next
+        // error once another one is back.
+        if (limit > 0 && this.consecutiveErrors.incrementAndGet() >= limit && !isEjected() && group.eject(this)) {
             this.consecutiveErrors.set(0);
-            this.ejectedUntilNanos = System.nanoTime() + ejection.coolDown().toNanos();
             return true;
         }
         return false;
+    }
+
+    /** Takes the backend out of rotation for the cool-down; only its group decides, under its cap. */
+    void eject(Duration coolDown) {
+        this.ejectedUntilNanos = System.nanoTime() + coolDown.toNanos();
+    }
+
+    /** Whether the backend would be in rotation were it not ejected: the candidates of a group in panic. */
+    boolean isAvailableIgnoringEjection() {
+        return this.checkedUp && !this.drained;
     }
 
     /**

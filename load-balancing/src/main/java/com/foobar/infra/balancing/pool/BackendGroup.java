@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Requests go to the primary backends in rotation; the backups (a {@code backup} server, or every server but the
  * group's {@code preferred} one) take them only while no primary is in rotation or left untried, as nginx's
- * {@code backup}. Immutable apart from the backends' own state; a configuration reload replaces the group as a whole.
+ * {@code backup}. Passive ejection never takes out more than the group's cap, and below its panic threshold ejected
+ * backends are candidates again (Envoy's outlier detection). Immutable apart from the backends' own state; a configuration reload replaces the group as a whole.
  */
 public final class BackendGroup {
 
@@ -106,19 +107,52 @@ public final class BackendGroup {
         return HexFormat.of().toHexDigits(hash);
     }
 
+    /**
+     * Ejects a backend of this group for its cool-down unless that would eject more than the group's cap.
+     *
+     * @return whether it was ejected
+     */
+    synchronized boolean eject(Backend backend) {
+        BackendGroupProperties.Ejection ejection = this.properties.ejection();
+        int ejected = 0;
+        for (Backend other : this.backends) {
+            if (other != backend && other.isEjected()) {
+                ejected++;
+            }
+        }
+        if (ejected >= ejection.maxEjected(this.backends.size())) {
+            return false;
+        }
+        backend.eject(ejection.coolDown());
+        return true;
+    }
+
+    /** Whether so few backends are in rotation that ejected ones take requests again. */
+    public boolean isInPanic() {
+        int available = 0;
+        for (Backend backend : this.backends) {
+            if (backend.isAvailable()) {
+                available++;
+            }
+        }
+        return this.properties.ejection().panics(available, this.backends.size());
+    }
+
     // Runs for every request: the common case (first try, every primary in rotation) allocates nothing.
     private List<Backend> candidates(Collection<Backend> tried) {
         if (tried.isEmpty() && allAvailable(this.primaries)) {
             return this.primaries;
         }
-        List<Backend> candidates = available(this.primaries, tried);
-        return candidates.isEmpty() ? available(this.backups, tried) : candidates;
+        boolean panic = isInPanic();
+        List<Backend> candidates = available(this.primaries, tried, panic);
+        return candidates.isEmpty() ? available(this.backups, tried, panic) : candidates;
     }
 
-    private static List<Backend> available(List<Backend> backends, Collection<Backend> tried) {
+    private static List<Backend> available(List<Backend> backends, Collection<Backend> tried, boolean panic) {
         List<Backend> candidates = new ArrayList<>(backends.size());
         for (Backend backend : backends) {
-            if (backend.isAvailable() && !tried.contains(backend)) {
+            boolean inRotation = panic ? backend.isAvailableIgnoringEjection() : backend.isAvailable();
+            if (inRotation && !tried.contains(backend)) {
                 candidates.add(backend);
             }
         }

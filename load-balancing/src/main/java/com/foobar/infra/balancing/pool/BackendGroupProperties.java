@@ -9,6 +9,7 @@ import java.util.Set;
 import com.foobar.infra.balancing.balancer.BalancingAlgorithm;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -107,13 +108,33 @@ public record BackendGroupProperties(@DefaultValue("round-robin") BalancingAlgor
     }
 
     /**
-     * Passive ejection, as HAProxy's {@code observe layer7} with {@code error-limit} and {@code on-error}.
+     * Passive ejection, as HAProxy's {@code observe layer7} with {@code error-limit} and {@code on-error}, bounded
+     * as Envoy's outlier detection is, so that errors (a client's crafted requests among them) can never empty a
+     * group.
      *
      * @param consecutiveErrors connection failures, timeouts or {@code 5xx} responses in a row that eject a
      *     server, {@code 0} to never eject
      * @param coolDown how long an ejected server stays out before it gets traffic again
+     * @param maxEjectedPercent the largest share of the group's servers that may be ejected at once (Envoy's
+     *     {@code max_ejection_percent}); one server may always be ejected, whatever the share
+     * @param panicThreshold below this share of the group's servers in rotation, ejected servers take requests
+     *     again (Envoy's {@code healthy_panic_threshold}): ejection is a guess from passive signals, and balancing
+     *     over them beats sending everything to the few left; {@code 0} to never panic. Servers that active checks
+     *     found down or that an operator drained stay out even then.
      */
     public record Ejection(@DefaultValue("3") @PositiveOrZero int consecutiveErrors,
-            @DefaultValue("10s") @DurationMin(millis = 0) Duration coolDown) {
+            @DefaultValue("10s") @DurationMin(millis = 0) Duration coolDown,
+            @DefaultValue("50") @Min(1) @Max(100) int maxEjectedPercent,
+            @DefaultValue("50") @Min(0) @Max(100) int panicThreshold) {
+
+        /** How many of a group of {@code size} servers may be ejected at once: at least one. */
+        int maxEjected(int size) {
+            return Math.max(1, size * this.maxEjectedPercent / 100);
+        }
+
+        /** Whether {@code available} servers in rotation out of {@code size} is below the panic threshold. */
+        boolean panics(int available, int size) {
+            return available * 100 < this.panicThreshold * size;
+        }
     }
 }

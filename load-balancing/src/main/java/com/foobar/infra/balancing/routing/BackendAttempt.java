@@ -35,11 +35,14 @@ final class BackendAttempt {
         backend.started();
     }
 
-    /** The backend answered; a {@code 5xx} counts against it. */
+    /**
+     * The backend answered; a {@code 5xx} counts against it, except {@code 501} and {@code 505}, which describe the
+     * request (a method or version the backend does not implement), not the backend's health.
+     */
     void answered(ServerWebExchange exchange) {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         int code = (status != null) ? status.value() : 502;
-        if (finish(code >= 500)) {
+        if (finish(code >= 500 && code != 501 && code != 505)) {
             this.metrics.answered(this.group.name(), this.backend, code, System.nanoTime() - this.start);
         }
     }
@@ -64,7 +67,7 @@ final class BackendAttempt {
         }
         this.done = true;
         Ejection ejection = this.group.properties().ejection();
-        if (this.backend.finished(failed, ejection)) {
+        if (this.backend.finished(failed, this.group)) {
             logger.warn("Backend {}/{} ejected for {} after {} errors in a row", this.group.name(),
                     this.backend.name(), ejection.coolDown(), ejection.consecutiveErrors());
             this.metrics.ejected(this.group.name(), this.backend);

@@ -19,7 +19,7 @@ class BackendGroupRegistryTests {
 
     private static final HealthCheck CHECKS = new HealthCheck(Duration.ofSeconds(1), Duration.ofSeconds(1), 2, 3);
 
-    private static final Ejection EJECTION = new Ejection(3, Duration.ofSeconds(10));
+    private static final Ejection EJECTION = new Ejection(3, Duration.ofSeconds(10), 50, 50);
 
     private final List<BackendChange> changes = new ArrayList<>();
 
@@ -54,20 +54,21 @@ class BackendGroupRegistryTests {
 
     @Test
     void shouldEjectAfterConsecutiveErrorsOnly() {
-        Backend backend = TestBackends.backend("web-1", 1);
+        BackendGroup group = new BackendGroupRegistry(Map.of("web", group("web-1")), this.changes::add).group("web");
+        Backend backend = group.backends().getFirst();
         for (int i = 0; i < 2; i++) {
             backend.started();
-            backend.finished(true, EJECTION);
+            backend.finished(true, group);
         }
         backend.started();
-        backend.finished(false, EJECTION);
+        backend.finished(false, group);
         backend.started();
-        assertThat(backend.finished(true, EJECTION)).isFalse();
+        assertThat(backend.finished(true, group)).isFalse();
         backend.started();
-        backend.finished(true, EJECTION);
+        backend.finished(true, group);
         backend.started();
 
-        assertThat(backend.finished(true, EJECTION)).isTrue();
+        assertThat(backend.finished(true, group)).isTrue();
         assertThat(backend.state()).isEqualTo("EJECTED");
         assertThat(backend.inFlight()).isZero();
         assertThat(backend.errors()).isEqualTo(5);

@@ -66,6 +66,11 @@ class StaticSiteConfiguration implements WebFluxConfigurer {
     }
 
     @Bean
+    RangeRequestWebFilter rangeRequestWebFilter() {
+        return new RangeRequestWebFilter();
+    }
+
+    @Bean
     VaryByEncodingWebFilter varyByEncodingWebFilter(StaticSiteFiles files) {
         return new VaryByEncodingWebFilter(files);
     }
