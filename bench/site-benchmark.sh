@@ -106,10 +106,6 @@ fi
 if [[ -f "$brotli_module" ]]; then brotli="brotli_static on (Debian's libnginx-mod-http-brotli-static)"
 else brotli="no brotli_static (libnginx-mod-http-brotli-static is not installable here): .gz variants only"; fi
 [[ -d "$static" ]] || { echo "no $static: build web-service first (./mvnw -q -pl web-service -am package -DskipTests)" >&2; exit 1; }
-for file in www.foobar.com.crt www.foobar.com.key dev-ca.crt internal/app-ca.crt internal/web-ca.crt \
-    internal/gateway-ca.crt internal/gateway-1.crt internal/web-1.crt; do
-  [[ -f "$tls/$file" ]] || missing_tls="$tls/$file"
-done
 for port in "$haproxy_port" "$nginx_port" $((nginx_port + 1)) $((nginx_port + 2)); do
   if [[ -n "$(ss -Htln "sport = :$port")" ]]; then echo "port $port is in use; stop what listens there first (or set BENCH_HAPROXY_PORT / BENCH_NGINX_PORT)" >&2; exit 1; fi
 done
@@ -198,6 +194,11 @@ counts="$(jq -r '[([.nodes[] | select(.role == "gateway")] | length), ([.nodes[]
   read -r g w a <<< "$counts"
   echo "the topology in $root has $g gateways, $w web servers and $a application servers (./foobar status; still starting?):" \
     "this compares the whole topology, with three application servers, against HAProxy and three nginx" >&2; exit 1; }
+# Checked only now: a fresh clone has no certificates until the topology it starts has made them.
+for file in www.foobar.com.crt www.foobar.com.key dev-ca.crt internal/app-ca.crt internal/web-ca.crt \
+    internal/gateway-ca.crt internal/gateway-1.crt internal/web-1.crt; do
+  [[ -f "$tls/$file" ]] || missing_tls="$tls/$file"
+done
 [[ -z "${missing_tls:-}" ]] || { echo "no $missing_tls: the topology's certificates are not where ./foobar up writes them" >&2; exit 1; }
 
 # Settings the topology's service nodes share in their environment (what `VAR=... ./foobar up` passed through,
